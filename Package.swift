@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The pipeline, one library target per stage:
+//   ECSGenDiagnostics  source locations, diagnostics and their output formats
+//   ECSGenSpec         YAML text -> ServiceSpec (with locations) -> [Diagnostic]
+//   ECSGenPlan         validated ServiceSpec -> DeploymentPlan (every default and name resolved)
+//   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
+// Module names carry the `ECSGen` prefix so that they never collide with the type names
+// (`ServiceSpec`, `DeploymentPlan`) they export.
+let package = Package(
+  name: "ecsgen",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "ecsgen", targets: ["ecsgen"]),
+    .library(name: "ECSGenSpec", targets: ["ECSGenSpec"]),
+    .library(name: "ECSGenPlan", targets: ["ECSGenPlan"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "ECSGenDiagnostics"),
+    .target(
+      name: "ECSGenSpec",
+      dependencies: ["ECSGenDiagnostics", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "ECSGenPlan", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
+    .target(
+      name: "ECSGenCLI",
+      dependencies: [
+        "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "ecsgen", dependencies: ["ECSGenCLI"]),
+    .executableTarget(name: "ecsgen-benchmark", path: "Benchmarks/ecsgen-benchmark"),
+    .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
+    .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
+    .testTarget(
+      name: "ECSGenCLITests",
+      dependencies: ["ECSGenCLI", "ECSGenSpec", "ECSGenDiagnostics"]
+    ),
+  ]
+)

@@ -1,0 +1,125 @@
+import ArgumentParser
+import ECSGenDiagnostics
+import Foundation
+
+/// The `ecsgen` command line. `ecsgen` itself only calls `ECSGenCommand.main(arguments:)`.
+public struct ECSGenCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "ecsgen",
+    abstract: "Generate and check ECS Fargate infrastructure from a short service spec.",
+    discussion: """
+      A spec is a YAML file that describes one container service behind an Application Load \
+      Balancer. ecsgen checks it against what AWS accepts and points every problem at its \
+      file:line:column.
+
+      Exit codes:
+        0  every spec is clean (warnings allowed unless --strict)
+        1  a spec has errors (or warnings under --strict)
+        2  ecsgen could not run (unreadable path, bad arguments)
+
+      Examples:
+        ecsgen lint                      lint every spec in specs/
+        ecsgen lint specs/orders.yaml --format github
+      """,
+    version: ECSGenVersion.description,
+    subcommands: [Lint.self, Version.self])
+
+  public init() {}
+
+  /// Runs the command line and returns the process exit status. Argument errors exit with 2, not
+  /// ArgumentParser's usual 64, so that 2 always means "ecsgen could not run".
+  public static func main(arguments: [String]) -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      if var lint = command as? Lint {
+        return lint.execute()
+      }
+      try command.run()
+      return ExitStatus.clean.rawValue
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        print(message)
+        return ExitStatus.clean.rawValue
+      }
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      return ExitStatus.toolFailure.rawValue
+    }
+  }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// `ecsgen lint`.
+public struct Lint: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Check specs and report every problem with its file:line:column.",
+    discussion: """
+      Paths are spec files or directories (a directory means its *.yaml and *.yml files, not \
+      recursive). With no path, ecsgen lints specs/.
+
+      Formats:
+        text    file:line:column: severity: message [rule], with note: lines (default)
+        json    an array of {file, line, column, severity, rule, message, notes}
+        github  workflow commands, so findings annotate the pull request diff
+
+      Colour is used only on a terminal, and never when NO_COLOR is set.
+
+      Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 ecsgen could not run.
+
+      Examples:
+        ecsgen lint
+        ecsgen lint specs/orders.yaml specs/billing.yaml --strict
+        ecsgen lint specs --format github
+      """)
+
+  @Argument(help: "Spec files or directories (default: specs/).")
+  public var paths: [String] = []
+
+  @Option(help: "Output format: text, json or github.")
+  public var format: DiagnosticFormat = .text
+
+  @Flag(help: "Fail (exit 1) on warnings too.")
+  public var strict = false
+
+  public init() {}
+
+  mutating func execute() -> Int32 {
+    let output = LintRunner(format: format, strict: strict, useColor: Terminal.wantsColor)
+      .run(paths: paths)
+    Terminal.write(output)
+    return output.status.rawValue
+  }
+
+  public mutating func run() throws {
+    throw ExitCode(execute())
+  }
+}
+
+/// `ecsgen version`.
+public struct Version: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Print the ecsgen version and the spec version it reads.",
+    discussion: "Example:\n  ecsgen version")
+
+  public init() {}
+
+  public func run() {
+    print(ECSGenVersion.description)
+  }
+}
+
+/// The process's terminal: whether to colour, and writing a command's output.
+enum Terminal {
+  /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
+  static var wantsColor: Bool {
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+    return noColor.isEmpty && isatty(STDOUT_FILENO) != 0
+  }
+
+  static func write(_ output: CommandOutput) {
+    FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
+    FileHandle.standardError.write(Data(output.standardError.utf8))
+  }
+}

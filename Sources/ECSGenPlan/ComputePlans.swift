@@ -1,0 +1,104 @@
+/// The ECS cluster the service runs in.
+public enum ClusterPlan: Sendable, Equatable {
+  /// ecsgen creates the cluster, with Container Insights on.
+  case create(name: String, containerInsights: Bool)
+  /// The service joins a cluster that already exists.
+  case existing(name: String)
+
+  public var name: String {
+    switch self {
+    case .create(let name, _), .existing(let name): name
+    }
+  }
+}
+
+/// Where the image comes from.
+public enum ImagePlan: Sendable, Equatable {
+  /// A reference pulled as it is.
+  case external(reference: String)
+  /// Built by the deploy workflow and pushed to an ECR repository that ecsgen creates; the tag is
+  /// an input (the workflow passes the commit SHA).
+  case built(BuiltImagePlan)
+}
+
+public struct BuiltImagePlan: Sendable, Equatable {
+  public var repositoryName: String
+  public var buildContext: String
+  /// Nil: the Dockerfile in the build context.
+  public var dockerfile: String?
+  public var tagInput: PlanInput
+  /// Scan every pushed image for vulnerabilities.
+  public var scanOnPush: Bool
+  /// Tags can never be overwritten, so a deployed tag always means the same image.
+  public var immutableTags: Bool
+  /// How many images the lifecycle policy keeps; older ones expire.
+  public var keepImages: Int
+  /// Untagged images (left behind by failed pushes) expire after this many days.
+  public var untaggedExpiryDays: Int
+}
+
+/// The task definition and its single container.
+public struct TaskPlan: Sendable, Equatable {
+  public var family: String
+  public var containerName: String
+  public var cpuUnits: Int
+  public var memoryMiB: Int
+  /// `X86_64` or `ARM64`, as ECS names them.
+  public var cpuArchitecture: String
+  public var operatingSystemFamily: String
+  /// GiB; nil keeps Fargate's default 20 GiB.
+  public var ephemeralStorageGiB: Int?
+  public var containerPort: Int
+  public var command: [String]?
+  public var entrypoint: [String]?
+  /// Sorted by name.
+  public var environment: [EnvironmentVariable]
+  /// Sorted by name.
+  public var secrets: [SecretPlan]
+  public var healthCheck: ContainerHealthCheckPlan?
+  public var stopTimeoutSeconds: Int
+  public var readOnlyRootFilesystem: Bool
+}
+
+public struct EnvironmentVariable: Sendable, Equatable {
+  public var name: String
+  public var value: String
+}
+
+/// One secret injected as an environment variable.
+public struct SecretPlan: Sendable, Equatable {
+  public var name: String
+  /// What ECS reads (`valueFrom`): the reference as the user wrote it.
+  public var valueFrom: String
+  /// What the execution role must be allowed to read.
+  public var source: SecretSource
+}
+
+/// The resource a secret is read from, for IAM.
+public enum SecretSource: Sendable, Equatable {
+  /// An SSM parameter by path in the deployment's own account and region (`/orders/db-password`).
+  case ssmParameterPath(String)
+  /// An SSM parameter ARN.
+  case ssmParameterARN(String)
+  /// A Secrets Manager secret ARN without any JSON-key suffix.
+  case secretsManagerARN(String)
+}
+
+/// The health check ECS runs inside the container.
+public struct ContainerHealthCheckPlan: Sendable, Equatable {
+  /// ECS form: `["CMD-SHELL", "..."]` or `["CMD", ...]`.
+  public var command: [String]
+  public var intervalSeconds: Int
+  public var timeoutSeconds: Int
+  public var retries: Int
+  public var startPeriodSeconds: Int
+}
+
+/// CloudWatch Logs for the container.
+public struct LogPlan: Sendable, Equatable {
+  public var groupName: String
+  public var retentionDays: Int
+  public var kmsKeyARN: String?
+  /// The awslogs stream prefix; streams are named PREFIX/CONTAINER/TASK_ID.
+  public var streamPrefix: String
+}

@@ -1,0 +1,67 @@
+/// Stage 3 of the pipeline: everything the renderers need to write one service's infrastructure,
+/// with every default applied and every name computed.
+///
+/// Renderers translate this value into Terraform, CloudFormation or a workflow; they never choose a
+/// default, a name or a rule themselves. Two renderers given the same plan therefore describe the
+/// same deployment.
+public struct DeploymentPlan: Sendable, Equatable {
+  /// The spec file the plan was resolved from, as given on the command line (for headers).
+  public var specFile: String
+  public var service: ServiceIdentity
+  public var region: Configurable<String>
+  public var cluster: ClusterPlan
+  public var image: ImagePlan
+  public var task: TaskPlan
+  public var roles: RolesPlan
+  public var network: NetworkPlan
+  public var securityGroups: SecurityGroupsPlan
+  public var loadBalancer: LoadBalancerPlan
+  public var targetGroup: TargetGroupPlan
+  /// In the order they are declared: the forwarding listener first.
+  public var listeners: [ListenerPlan]
+  public var deployment: ServiceDeploymentPlan
+  public var scaling: ScalingPlan?
+  public var logs: LogPlan
+  /// The spec's tags plus `ManagedBy` and `Service`, sorted by key.
+  public var tags: [Tag]
+  public var terraform: TerraformSettings
+  public var ci: CIPlan
+  /// The values the spec left open, in a stable order: Terraform variables, CloudFormation
+  /// parameters.
+  public var inputs: [PlanInput]
+}
+
+/// Who the service is.
+public struct ServiceIdentity: Sendable, Equatable {
+  public var name: String
+  public var description: String?
+}
+
+/// A value that is either fixed by the spec or left open as an input of the generated
+/// infrastructure.
+public enum Configurable<Value: Sendable & Equatable>: Sendable, Equatable {
+  case fixed(Value)
+  case input(PlanInput)
+}
+
+/// A value the generated infrastructure asks for when it is applied.
+public struct PlanInput: Sendable, Equatable, Hashable {
+  /// What the input holds, which decides its type and its validation.
+  public enum Kind: String, Sendable, Equatable, Hashable {
+    case region
+    case vpcID
+    case subnetIDs
+    case imageTag
+  }
+
+  /// The input's name in snake_case (`vpc_id`); renderers only change its case.
+  public var name: String
+  public var kind: Kind
+  public var description: String
+}
+
+/// One resource tag.
+public struct Tag: Sendable, Equatable, Hashable {
+  public var key: String
+  public var value: String
+}

@@ -1,0 +1,104 @@
+import ECSGenSpec
+
+extension DeploymentPlanner {
+  func loadBalancerPlan(_ spec: ServiceSpec, names: ResourceNames) -> LoadBalancerPlan {
+    let balancer = spec.loadBalancer
+    let isPublic = balancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic
+    return LoadBalancerPlan(
+      name: names.loadBalancer,
+      isInternal: !isPublic,
+      idleTimeoutSeconds: balancer?.idleTimeout?.value
+        ?? SpecDefaults.LoadBalancer.idleTimeoutSeconds,
+      dropInvalidHeaderFields: true,
+      // Validation requires allowed_cidrs on an internal load balancer.
+      allowedCIDRs: balancer?.allowedCIDRs?.map(\.value)
+        ?? (isPublic ? [SpecDefaults.LoadBalancer.publicCIDR] : []),
+      urlScheme: balancer?.certificateARN == nil ? "http" : "https")
+  }
+
+  func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {
+    let check = spec.healthCheck
+    let defaults = SpecDefaults.HealthCheck.self
+    let stickiness: Int?
+    switch spec.loadBalancer?.stickiness?.value {
+    case nil, .disabled: stickiness = nil
+    case .enabled: stickiness = SpecDefaults.LoadBalancer.stickinessSeconds
+    case .duration(let seconds): stickiness = seconds
+    }
+    return TargetGroupPlan(
+      name: names.targetGroup,
+      port: port,
+      targetProtocol: "HTTP",
+      targetType: "ip",
+      deregistrationDelaySeconds: spec.loadBalancer?.deregistrationDelay?.value
+        ?? SpecDefaults.LoadBalancer.deregistrationDelaySeconds,
+      healthCheck: TargetHealthCheckPlan(
+        path: check?.path?.value ?? defaults.path,
+        intervalSeconds: check?.interval?.value ?? defaults.intervalSeconds,
+        timeoutSeconds: check?.timeout?.value ?? defaults.timeoutSeconds,
+        healthyThreshold: check?.healthyThreshold?.value ?? defaults.healthyThreshold,
+        unhealthyThreshold: check?.unhealthyThreshold?.value ?? defaults.unhealthyThreshold,
+        matcher: check?.successCodes?.value ?? defaults.successCodes,
+        healthCheckProtocol: "HTTP",
+        port: "traffic-port"),
+      stickinessSeconds: stickiness)
+  }
+
+  /// HTTPS on 443 plus an HTTP listener that redirects to it when there is a certificate; plain
+  /// HTTP on 80 otherwise.
+  func listeners(_ spec: ServiceSpec) -> [ListenerPlan] {
+    guard let certificate = spec.loadBalancer?.certificateARN?.value else {
+      return [
+        ListenerPlan(
+          role: "http", port: 80, listenerProtocol: .http, certificateARN: nil, sslPolicy: nil,
+          action: .forwardToTargetGroup)
+      ]
+    }
+    return [
+      ListenerPlan(
+        role: "https", port: 443, listenerProtocol: .https, certificateARN: certificate,
+        sslPolicy: spec.loadBalancer?.sslPolicy?.value ?? SpecDefaults.LoadBalancer.sslPolicy,
+        action: .forwardToTargetGroup),
+      ListenerPlan(
+        role: "http", port: 80, listenerProtocol: .http, certificateARN: nil, sslPolicy: nil,
+        action: .redirectToHTTPS(port: 443)),
+    ]
+  }
+
+  /// The load balancer accepts the listener ports from the allowed networks and talks only to the
+  /// tasks; the tasks accept traffic only from the load balancer.
+  func securityGroups(
+    names: ResourceNames, loadBalancer: LoadBalancerPlan, port: Int
+  ) -> SecurityGroupsPlan {
+    let listenerPorts = loadBalancer.urlScheme == "https" ? [443, 80] : [80]
+    var ingress: [SecurityGroupRule] = []
+    for listenerPort in listenerPorts {
+      for cidr in loadBalancer.allowedCIDRs {
+        let peer: SecurityGroupPeer = cidr.contains(":") ? .ipv6CIDR(cidr) : .ipv4CIDR(cidr)
+        ingress.append(
+          SecurityGroupRule(
+            description: "\(listenerPort == 443 ? "HTTPS" : "HTTP") from \(cidr)",
+            ipProtocol: "tcp", fromPort: listenerPort, toPort: listenerPort, peer: peer))
+      }
+    }
+    let toTasks = SecurityGroupRule(
+      description: "To \(names.service) tasks on the container port", ipProtocol: "tcp",
+      fromPort: port, toPort: port, peer: .tasksGroup)
+    let fromLoadBalancer = SecurityGroupRule(
+      description: "From the \(names.service) load balancer on the container port",
+      ipProtocol: "tcp", fromPort: port, toPort: port, peer: .loadBalancerGroup)
+    // Tasks reach ECR, CloudWatch Logs, Secrets Manager and SSM over HTTPS; nothing else is opened.
+    let tasksEgress = SecurityGroupRule(
+      description: "HTTPS to AWS APIs and the internet", ipProtocol: "tcp", fromPort: 443,
+      toPort: 443, peer: .ipv4CIDR("0.0.0.0/0"))
+    return SecurityGroupsPlan(
+      loadBalancer: SecurityGroupPlan(
+        name: names.loadBalancerSecurityGroup,
+        description: "Load balancer of \(names.service)",
+        ingress: ingress, egress: [toTasks]),
+      tasks: SecurityGroupPlan(
+        name: names.tasksSecurityGroup,
+        description: "Tasks of \(names.service)",
+        ingress: [fromLoadBalancer], egress: [tasksEgress]))
+  }
+}

@@ -1,0 +1,208 @@
+import ECSGenSpec
+
+/// Why a spec could not be planned. Only specs with errors get here, and the CLI never plans those;
+/// the error exists so that the library is safe to call with anything.
+public struct PlanningError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+}
+
+/// Resolves a validated `ServiceSpec` into a `DeploymentPlan`: applies every default from
+/// `SpecDefaults` and computes every name from `ResourceNames`.
+public struct DeploymentPlanner {
+  public init() {}
+
+  /// The plan for a spec that passed validation. Throws if the spec still has errors.
+  public func plan(_ loaded: LoadedSpec) throws(PlanningError) -> DeploymentPlan {
+    guard let spec = loaded.spec, !loaded.hasErrors else {
+      throw PlanningError(description: "\(loaded.file) has errors; run `ecsgen lint` to see them")
+    }
+    return try plan(spec)
+  }
+
+  /// The plan for `spec`, which must have passed validation.
+  public func plan(_ spec: ServiceSpec) throws(PlanningError) -> DeploymentPlan {
+    guard let name = spec.name?.value, let imageSpec = spec.image?.value,
+      let port = spec.port?.value
+    else {
+      throw PlanningError(
+        description: "\(spec.file) lacks `name`, `image` or `port`; run `ecsgen lint`")
+    }
+    let names = ResourceNames(service: name)
+    var inputs = InputCollector()
+    let region: Configurable<String> =
+      spec.region.map { .fixed($0.value) }
+      ?? inputs.open(
+        "aws_region", .region, "AWS region to deploy \(name) to, such as eu-west-2.")
+    let image = imagePlan(imageSpec, service: name, inputs: &inputs)
+    let network = networkPlan(spec, inputs: &inputs)
+    let task = taskPlan(spec, names: names, port: port)
+    let logs = logPlan(spec, service: name)
+    let loadBalancer = loadBalancerPlan(spec, names: names)
+    let cluster: ClusterPlan =
+      spec.cluster.map { .existing(name: $0.value) }
+      ?? .create(name: names.cluster, containerInsights: true)
+    return DeploymentPlan(
+      specFile: spec.file,
+      service: ServiceIdentity(name: name, description: spec.description?.value),
+      region: region,
+      cluster: cluster,
+      image: image,
+      task: task,
+      roles: RolesPlanner(names: names).plan(spec, secrets: task.secrets),
+      network: network,
+      securityGroups: securityGroups(names: names, loadBalancer: loadBalancer, port: port),
+      loadBalancer: loadBalancer,
+      targetGroup: targetGroupPlan(spec, names: names, port: port),
+      listeners: listeners(spec),
+      deployment: deploymentPlan(spec, names: names),
+      scaling: scalingPlan(spec, names: names, cluster: cluster.name),
+      logs: logs,
+      tags: tags(spec, service: name),
+      terraform: TerraformSettings(s3Backend: s3Backend(spec)),
+      ci: ciPlan(spec),
+      inputs: inputs.inputs)
+  }
+
+  private func imagePlan(
+    _ image: ImageSpec, service: String, inputs: inout InputCollector
+  ) -> ImagePlan {
+    switch image {
+    case .reference(let reference):
+      return .external(reference: reference)
+    case .build(let build):
+      let tag = inputs.input(
+        "image_tag", .imageTag,
+        "Tag of the \(service) image in its ECR repository; the deploy workflow passes the commit SHA."
+      )
+      return .built(
+        BuiltImagePlan(
+          repositoryName: build.repository?.value ?? service,
+          buildContext: build.context?.value ?? ".",
+          dockerfile: build.dockerfile?.value,
+          tagInput: tag,
+          scanOnPush: true,
+          immutableTags: true,
+          keepImages: 30,
+          untaggedExpiryDays: 7))
+    }
+  }
+
+  private func networkPlan(_ spec: ServiceSpec, inputs: inout InputCollector) -> NetworkPlan {
+    let network = spec.network
+    return NetworkPlan(
+      vpcID: network?.vpcID.map { .fixed($0.value) }
+        ?? inputs.open("vpc_id", .vpcID, "ID of the VPC the service runs in."),
+      taskSubnetIDs: network?.subnets.map { .fixed($0.map(\.value)) }
+        ?? inputs.open(
+          "task_subnet_ids", .subnetIDs,
+          "Subnets for the tasks, usually private subnets with a NAT gateway or VPC endpoints."),
+      loadBalancerSubnetIDs: network?.loadBalancerSubnets.map { .fixed($0.map(\.value)) }
+        ?? inputs.open(
+          "load_balancer_subnet_ids", .subnetIDs,
+          "Subnets for the load balancer, in at least two Availability Zones"
+            + ((spec.loadBalancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic)
+              ? " (public subnets)." : ".")),
+      extraTaskSecurityGroupIDs: network?.securityGroups?.map(\.value) ?? [],
+      assignPublicIP: network?.assignPublicIP?.value ?? SpecDefaults.assignPublicIP)
+  }
+
+  private func taskPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TaskPlan {
+    let platform = spec.platform?.value ?? SpecDefaults.platform
+    let environment = (spec.environment ?? [])
+      .map { EnvironmentVariable(name: $0.key.value, value: $0.value.value) }
+      .sorted { $0.name < $1.name }
+    let secrets = (spec.secrets ?? []).compactMap { entry -> SecretPlan? in
+      guard let reference = SecretReference(entry.value.value) else { return nil }
+      let source: SecretSource
+      switch reference {
+      case .ssmParameterName(let path): source = .ssmParameterPath(path)
+      case .ssmParameterARN(let arn): source = .ssmParameterARN(arn)
+      case .secretsManager(let arn, _): source = .secretsManagerARN(arn)
+      }
+      return SecretPlan(name: entry.key.value, valueFrom: entry.value.value, source: source)
+    }.sorted { $0.name < $1.name }
+    return TaskPlan(
+      family: names.taskFamily,
+      containerName: names.container,
+      cpuUnits: spec.cpu?.value.units ?? SpecDefaults.cpuUnits,
+      memoryMiB: spec.memory?.value.mebibytes ?? SpecDefaults.memoryMiB,
+      cpuArchitecture: platform == .linuxARM64 ? "ARM64" : "X86_64",
+      operatingSystemFamily: "LINUX",
+      ephemeralStorageGiB: spec.ephemeralStorage?.value,
+      containerPort: port,
+      command: spec.command?.value.map(\.value),
+      entrypoint: spec.entrypoint?.value.map(\.value),
+      environment: environment,
+      secrets: secrets,
+      healthCheck: spec.containerHealthCheck.flatMap(containerHealthCheck),
+      stopTimeoutSeconds: spec.stopTimeout?.value ?? SpecDefaults.stopTimeoutSeconds,
+      readOnlyRootFilesystem: spec.readOnlyRootFilesystem?.value
+        ?? SpecDefaults.readOnlyRootFilesystem)
+  }
+
+  private func containerHealthCheck(_ check: ContainerHealthCheckSpec) -> ContainerHealthCheckPlan?
+  {
+    guard let command = check.command?.value else { return nil }
+    let defaults = SpecDefaults.ContainerHealthCheck.self
+    let words: [String]
+    switch command {
+    case .shell(let text): words = ["CMD-SHELL", text]
+    case .list(let list): words = list.map(\.value)
+    }
+    return ContainerHealthCheckPlan(
+      command: words,
+      intervalSeconds: check.interval?.value ?? defaults.intervalSeconds,
+      timeoutSeconds: check.timeout?.value ?? defaults.timeoutSeconds,
+      retries: check.retries?.value ?? defaults.retries,
+      startPeriodSeconds: check.startPeriod?.value ?? defaults.startPeriodSeconds)
+  }
+
+  private func logPlan(_ spec: ServiceSpec, service: String) -> LogPlan {
+    LogPlan(
+      groupName: spec.logs?.group?.value ?? SpecDefaults.Logs.group(forService: service),
+      retentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
+      kmsKeyARN: spec.logs?.kmsKeyARN?.value,
+      streamPrefix: "ecs")
+  }
+
+  private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {
+    let own = (spec.tags ?? []).map { Tag(key: $0.key.value, value: $0.value.value) }
+    let added = [Tag(key: "ManagedBy", value: "ecsgen"), Tag(key: "Service", value: service)]
+    return (own + added).sorted { $0.key < $1.key }
+  }
+
+  private func s3Backend(_ spec: ServiceSpec) -> S3BackendPlan? {
+    guard let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
+      let key = backend.key?.value, let region = backend.region?.value
+    else { return nil }
+    return S3BackendPlan(
+      bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
+      useLockfile: backend.useLockfile?.value ?? false, encrypt: true)
+  }
+
+  private func ciPlan(_ spec: ServiceSpec) -> CIPlan {
+    CIPlan(
+      role: spec.ci?.roleARN.map { .arn($0.value) }
+        ?? .repositoryVariable(SpecDefaults.CI.roleVariable),
+      branch: spec.ci?.branch?.value ?? SpecDefaults.CI.branch,
+      environment: spec.ci?.environment?.value,
+      deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue)
+  }
+}
+
+/// Collects the inputs the spec leaves open, in the order they are first needed.
+struct InputCollector {
+  private(set) var inputs: [PlanInput] = []
+
+  mutating func input(_ name: String, _ kind: PlanInput.Kind, _ description: String) -> PlanInput {
+    let input = PlanInput(name: name, kind: kind, description: description)
+    inputs.append(input)
+    return input
+  }
+
+  mutating func open<Value>(
+    _ name: String, _ kind: PlanInput.Kind, _ description: String
+  ) -> Configurable<Value> {
+    .input(input(name, kind, description))
+  }
+}

@@ -1,0 +1,101 @@
+/// Where the tasks and the load balancer run.
+public struct NetworkPlan: Sendable, Equatable {
+  public var vpcID: Configurable<String>
+  public var taskSubnetIDs: Configurable<[String]>
+  public var loadBalancerSubnetIDs: Configurable<[String]>
+  /// Extra security groups attached to the tasks, besides the one ecsgen creates.
+  public var extraTaskSecurityGroupIDs: [String]
+  public var assignPublicIP: Bool
+}
+
+/// The two security groups ecsgen creates.
+public struct SecurityGroupsPlan: Sendable, Equatable {
+  public var loadBalancer: SecurityGroupPlan
+  public var tasks: SecurityGroupPlan
+}
+
+public struct SecurityGroupPlan: Sendable, Equatable {
+  public var name: String
+  public var description: String
+  public var ingress: [SecurityGroupRule]
+  public var egress: [SecurityGroupRule]
+}
+
+/// One rule; every rule carries a description, as reviewers and scanners expect.
+public struct SecurityGroupRule: Sendable, Equatable {
+  public var description: String
+  /// `tcp`, or `-1` for all protocols.
+  public var ipProtocol: String
+  public var fromPort: Int
+  public var toPort: Int
+  public var peer: SecurityGroupPeer
+}
+
+public enum SecurityGroupPeer: Sendable, Equatable {
+  case ipv4CIDR(String)
+  case ipv6CIDR(String)
+  /// The load balancer's security group.
+  case loadBalancerGroup
+  /// The tasks' security group.
+  case tasksGroup
+}
+
+/// The Application Load Balancer.
+public struct LoadBalancerPlan: Sendable, Equatable {
+  public var name: String
+  public var isInternal: Bool
+  public var idleTimeoutSeconds: Int
+  /// Drop headers with invalid fields instead of passing them to the service (request smuggling).
+  public var dropInvalidHeaderFields: Bool
+  public var allowedCIDRs: [String]
+  /// `https://` with a certificate, `http://` without.
+  public var urlScheme: String
+}
+
+/// The target group the load balancer forwards to.
+public struct TargetGroupPlan: Sendable, Equatable {
+  public var name: String
+  public var port: Int
+  public var targetProtocol: String
+  /// `ip`: Fargate tasks register by address (awsvpc networking).
+  public var targetType: String
+  public var deregistrationDelaySeconds: Int
+  public var healthCheck: TargetHealthCheckPlan
+  /// Nil: stickiness off.
+  public var stickinessSeconds: Int?
+}
+
+/// Every field of the target group health check, set explicitly because the provider and the API
+/// disagree on the defaults.
+public struct TargetHealthCheckPlan: Sendable, Equatable {
+  public var path: String
+  public var intervalSeconds: Int
+  public var timeoutSeconds: Int
+  public var healthyThreshold: Int
+  public var unhealthyThreshold: Int
+  public var matcher: String
+  public var healthCheckProtocol: String
+  /// `traffic-port`: the port the target receives traffic on.
+  public var port: String
+}
+
+public struct ListenerPlan: Sendable, Equatable {
+  public enum ListenerProtocol: String, Sendable, Equatable {
+    case http = "HTTP"
+    case https = "HTTPS"
+  }
+
+  public enum Action: Sendable, Equatable {
+    case forwardToTargetGroup
+    /// Permanent (HTTP 301) redirect to HTTPS on `port`.
+    case redirectToHTTPS(port: Int)
+  }
+
+  /// A short name for the listener (`https`, `http`), used for addresses and logical ids.
+  public var role: String
+  public var port: Int
+  public var listenerProtocol: ListenerProtocol
+  public var certificateARN: String?
+  public var sslPolicy: String?
+  public var action: Action
+}

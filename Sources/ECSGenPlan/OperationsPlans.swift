@@ -1,0 +1,66 @@
+/// The ECS service and its rolling deployments.
+public struct ServiceDeploymentPlan: Sendable, Equatable {
+  public var serviceName: String
+  public var desiredCount: Int
+  public var minimumHealthyPercent: Int
+  public var maximumPercent: Int
+  public var circuitBreakerRollback: Bool
+  public var healthCheckGracePeriodSeconds: Int
+  public var launchType: String
+  public var platformVersion: String
+}
+
+/// Application Auto Scaling of the service's desired count.
+public struct ScalingPlan: Sendable, Equatable {
+  public var minCapacity: Int
+  public var maxCapacity: Int
+  /// `service/CLUSTER/SERVICE`.
+  public var resourceID: String
+  public var scalableDimension: String
+  public var serviceNamespace: String
+  public var policies: [ScalingPolicyPlan]
+}
+
+public struct ScalingPolicyPlan: Sendable, Equatable {
+  public enum Metric: String, Sendable, Equatable {
+    case cpu = "ECSServiceAverageCPUUtilization"
+    case memory = "ECSServiceAverageMemoryUtilization"
+    /// Needs the `app/LB/ID/targetgroup/TG/ID` resource label, built from the two resources.
+    case requestCountPerTarget = "ALBRequestCountPerTarget"
+  }
+
+  public var name: String
+  public var metric: Metric
+  public var targetValue: Int
+  public var scaleInCooldownSeconds: Int
+  public var scaleOutCooldownSeconds: Int
+}
+
+/// Settings of the generated Terraform root configuration.
+public struct TerraformSettings: Sendable, Equatable {
+  public var s3Backend: S3BackendPlan?
+}
+
+public struct S3BackendPlan: Sendable, Equatable {
+  public var bucket: String
+  public var key: String
+  public var region: String
+  public var dynamoDBTable: String?
+  public var useLockfile: Bool
+  /// Always on: state holds secrets' references and resource ids.
+  public var encrypt: Bool
+}
+
+/// The deploy workflow.
+public struct CIPlan: Sendable, Equatable {
+  public enum Role: Sendable, Equatable {
+    case arn(String)
+    /// Read from this repository variable at run time.
+    case repositoryVariable(String)
+  }
+
+  public var role: Role
+  public var branch: String
+  public var environment: String?
+  public var deployWith: String
+}

@@ -1,0 +1,78 @@
+import ECSGenDiagnostics
+import Yams
+
+/// Reads one YAML mapping of the spec: looks values up by key and reports every key it does not
+/// know, with a "did you mean" suggestion when one of the known keys is close.
+struct MappingReader {
+  /// The dotted path of this mapping in the spec (`load_balancer`), empty at the top level.
+  let path: String
+  let location: SourceLocation
+  private let entries: [String: (key: Node, value: Node)]
+  private let context: DecodingContext
+
+  /// Nil (after reporting a `wrong-type` error) when `node` is not a mapping.
+  init?(
+    _ node: Node, path: String, knownKeys: [String], context: DecodingContext
+  ) {
+    guard case .mapping(let mapping) = node else {
+      context.markUndecodable(path)
+      context.report(
+        .error(
+          "wrong-type", at: context.location(of: node),
+          "`\(path)` must be a mapping of keys to values, but this is \(node.kindDescription)",
+          notes: ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")]))
+      return nil
+    }
+    self.path = path
+    self.location = context.location(of: node)
+    self.context = context
+    var entries: [String: (key: Node, value: Node)] = [:]
+    for (key, value) in mapping {
+      guard context.visit(key) else { break }
+      guard case .scalar(let scalar) = key else {
+        context.report(
+          .error(
+            "wrong-type", at: context.location(of: key),
+            "keys in a spec are plain names, but this key is \(key.kindDescription)"))
+        continue
+      }
+      let name = scalar.string
+      if knownKeys.contains(name) {
+        entries[name] = (key, value)
+      } else {
+        context.report(Self.unknownKey(name, at: context.location(of: key), path: path, knownKeys))
+      }
+    }
+    self.entries = entries
+  }
+
+  /// The value node of `key`, or nil when the key is absent or set to null.
+  func value(_ key: String) -> Node? {
+    guard let entry = entries[key], !entry.value.isNull else { return nil }
+    return entry.value
+  }
+
+  /// The position of `key` itself (not its value), when present.
+  func keyLocation(_ key: String) -> SourceLocation? {
+    entries[key].map { context.location(of: $0.key) }
+  }
+
+  /// `path.key`, the name diagnostics use for a field.
+  func field(_ key: String) -> String {
+    path.isEmpty ? key : "\(path).\(key)"
+  }
+
+  private static func unknownKey(
+    _ name: String, at location: SourceLocation, path: String, _ knownKeys: [String]
+  ) -> Diagnostic {
+    let place = path.isEmpty ? "at the top level of a spec" : "in `\(path)`"
+    if let suggestion = Spelling.closest(to: name, among: knownKeys) {
+      return .error(
+        "unknown-key", at: location,
+        "unknown key `\(name)` \(place); did you mean `\(suggestion)`?")
+    }
+    return .error(
+      "unknown-key", at: location, "unknown key `\(name)` \(place)",
+      notes: ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")])
+  }
+}

@@ -1,0 +1,35 @@
+/// The keys each mapping of spec v1 accepts, in the order the README documents them. Unknown keys
+/// are errors (with a "did you mean"), so a typo never silently falls back to a default.
+enum SpecKeys {
+  static let topLevel = [
+    "version", "name", "kind", "description", "region", "image", "cpu", "memory", "platform",
+    "ephemeral_storage", "port", "command", "entrypoint", "environment", "secrets", "roles",
+    "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
+    "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
+    "terraform", "ci",
+  ]
+  static let imageBuild = ["build", "dockerfile", "repository"]
+  static let roles = ["task", "execution"]
+  static let role = ["arn", "managed_policies", "statements"]
+  static let statement = ["effect", "actions", "resources"]
+  static let healthCheck = [
+    "path", "interval", "timeout", "healthy_threshold", "unhealthy_threshold", "success_codes",
+    "grace_period",
+  ]
+  static let containerHealthCheck = ["command", "interval", "timeout", "retries", "start_period"]
+  static let loadBalancer = [
+    "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
+    "stickiness", "allowed_cidrs",
+  ]
+  static let logs = ["group", "retention_days", "kms_key_arn"]
+  static let autoscaling = [
+    "min", "max", "cpu", "memory", "requests_per_target", "scale_in_cooldown",
+    "scale_out_cooldown",
+  ]
+  static let deployment = ["min_healthy_percent", "max_percent", "rollback"]
+  static let network = [
+    "vpc_id", "subnets", "load_balancer_subnets", "security_groups", "assign_public_ip",
+  ]
+  static let s3Backend = ["bucket", "key", "region", "dynamodb_table", "use_lockfile"]
+  static let ci = ["role_arn", "branch", "environment", "deploy_with"]
+}

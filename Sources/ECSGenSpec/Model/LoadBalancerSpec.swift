@@ -1,0 +1,28 @@
+import ECSGenDiagnostics
+
+/// `load_balancer`: the Application Load Balancer in front of the service.
+public struct LoadBalancerSpec: Sendable, Equatable {
+  public var location: SourceLocation
+  public var isPublic: Located<Bool>?
+  /// Seconds.
+  public var idleTimeout: Located<Int>?
+  public var certificateARN: Located<String>?
+  public var sslPolicy: Located<String>?
+  /// Seconds.
+  public var deregistrationDelay: Located<Int>?
+  public var stickiness: Located<StickinessSetting>?
+  public var allowedCIDRs: [Located<String>]?
+
+  public init(location: SourceLocation) {
+    self.location = location
+  }
+}
+
+/// `stickiness: false | true | DURATION`.
+public enum StickinessSetting: Sendable, Equatable {
+  case disabled
+  /// `true`: the default cookie duration applies.
+  case enabled
+  /// A cookie duration in seconds.
+  case duration(Int)
+}

@@ -1,0 +1,66 @@
+/// The defaults of spec v1, in one place: validation uses them to check a value against its
+/// neighbours (a `timeout` against the default `interval`), and the plan resolver applies them.
+/// The README's spec reference documents the same numbers.
+public enum SpecDefaults {
+  public static let version = 1
+  public static let kind = ServiceKind.web
+  public static let cpuUnits = 256
+  public static let memoryMiB = 512
+  public static let platform = Platform.linuxAMD64
+
+  public enum HealthCheck {
+    public static let path = "/"
+    public static let intervalSeconds = 30
+    public static let timeoutSeconds = 5
+    public static let healthyThreshold = 3
+    public static let unhealthyThreshold = 3
+    public static let successCodes = "200"
+    public static let gracePeriodSeconds = 60
+  }
+
+  public enum ContainerHealthCheck {
+    public static let intervalSeconds = 30
+    public static let timeoutSeconds = 5
+    public static let retries = 3
+    public static let startPeriodSeconds = 0
+  }
+
+  public enum LoadBalancer {
+    public static let isPublic = true
+    public static let idleTimeoutSeconds = 60
+    /// AWS's recommended policy for new listeners: TLS 1.3 and 1.2 only, forward-secret ciphers.
+    public static let sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+    public static let deregistrationDelaySeconds = 60
+    /// `stickiness: true` means one day, the load balancer's own default cookie duration.
+    public static let stickinessSeconds = 86_400
+    public static let publicCIDR = "0.0.0.0/0"
+  }
+
+  public enum Logs {
+    public static func group(forService name: String) -> String { "/ecs/\(name)" }
+    public static let retentionDays = 30
+  }
+
+  public enum Autoscaling {
+    public static let scaleInCooldownSeconds = 300
+    public static let scaleOutCooldownSeconds = 60
+  }
+
+  public enum Deployment {
+    public static let minHealthyPercent = 100
+    public static let maxPercent = 200
+    public static let rollback = true
+  }
+
+  public static let count = 1
+  public static let stopTimeoutSeconds = 30
+  public static let readOnlyRootFilesystem = false
+  public static let assignPublicIP = false
+
+  public enum CI {
+    public static let branch = "main"
+    public static let deployWith = DeployTool.terraform
+    /// The repository variable the workflow reads the deploy role from when `ci.role_arn` is absent.
+    public static let roleVariable = "ECSGEN_DEPLOY_ROLE_ARN"
+  }
+}

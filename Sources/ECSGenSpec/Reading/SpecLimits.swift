@@ -1,0 +1,13 @@
+/// Hard limits on what ecsgen reads, so that hostile or broken input is refused quickly and in
+/// bounded memory instead of exhausting the machine. A real spec is a few kilobytes, a few levels
+/// deep and a few hundred nodes; every limit here leaves two orders of magnitude of room.
+public enum SpecLimits {
+  /// Files above this size are refused before they are read (1 MiB).
+  public static let maxFileBytes = 1 << 20
+  /// The deepest nesting of indentation plus brackets the pre-scan lets through to the YAML parser,
+  /// whose composer recurses once per level.
+  public static let maxNestingDepth = 100
+  /// How many YAML nodes the decoder visits before it gives up. Aliases let a small file describe
+  /// an enormous tree ("billion laughs"); this budget bounds the work whatever the aliases expand to.
+  public static let maxVisitedNodes = 100_000
+}

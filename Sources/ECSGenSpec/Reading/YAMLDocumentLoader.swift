@@ -1,0 +1,139 @@
+import ECSGenDiagnostics
+import Yams
+
+/// Parses spec text into a Yams node tree, turning every YAML failure into a positioned diagnostic.
+enum YAMLDocumentLoader {
+  /// The root node, or the diagnostics that explain why there is none.
+  static func load(_ text: String, file: String) -> Result<Node, Diagnostic> {
+    if let problem = YAMLPreflight(file: file).check(text) {
+      return .failure(problem)
+    }
+    do {
+      guard let root = try Parser(yaml: text).singleRoot() else {
+        return .failure(
+          .error(
+            "empty-file", at: SourceLocation(file: file, line: 1, column: 1),
+            "the spec is empty; a spec is a YAML mapping with at least `name`, `image` and `port`",
+            notes: ["see specs/minimal.yaml in the ecsgen repository for the smallest valid spec"]
+          ))
+      }
+      return .success(root)
+    } catch let error as YamlError {
+      return .failure(diagnostic(for: error, text: text, file: file))
+    } catch {
+      return .failure(
+        .error(
+          "yaml-syntax", at: SourceLocation(file: file, line: 1, column: 1),
+          "the file could not be read as YAML: \(error)"))
+    }
+  }
+
+  private static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation {
+      SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _):
+      if let tab = TabIndentation.find(in: text, near: mark) {
+        return .error(
+          "tab-indentation", at: SourceLocation(file: file, line: tab.line, column: tab.column),
+          "this line is indented with a tab; YAML allows only spaces for indentation, so replace the tab with spaces"
+        )
+      }
+      var notes =
+        context.map {
+          ["the construct started at line \($0.mark.line), column \($0.mark.column)"]
+        } ?? []
+      if problem.contains("mapping values are not allowed") {
+        notes.append(
+          "a value that contains `: ` or ends with `:` (such as a Secrets Manager ARN with a JSON key) must be in quotes"
+        )
+      }
+      return .error(
+        "yaml-syntax", at: at(mark),
+        "the file is not valid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")",
+        notes: notes)
+    case .composer(let context, let problem, let mark, _):
+      if problem.contains("another document") {
+        return .error(
+          "multiple-documents", at: at(mark),
+          "the file holds more than one YAML document; a spec describes one service, so put each service in its own file"
+        )
+      }
+      return .error(
+        "yaml-syntax", at: at(mark),
+        "the file is not valid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let key = duplicates.first ?? ""
+      let location =
+        DuplicateKeyFinder.secondOccurrence(of: key, in: text).map {
+          SourceLocation(file: file, line: $0.line, column: $0.column)
+        } ?? at(context.mark)
+      return .error(
+        "duplicate-key", at: location,
+        "the key `\(key)` appears twice in the same mapping; YAML keeps only one of them, so delete or merge the other",
+        notes: ["the first `\(key)` is at line \(context.mark.line), column \(context.mark.column)"]
+      )
+    case .reader(let problem, _, _, _):
+      return .error(
+        "invalid-utf8", at: SourceLocation(file: file, line: 1, column: 1),
+        "the file could not be read as text: \(problem)")
+    default:
+      return .error(
+        "yaml-syntax", at: SourceLocation(file: file, line: 1, column: 1),
+        "the file could not be read as YAML: \(error)")
+    }
+  }
+}
+
+/// Finds a tab in the indentation of the line libyaml stopped at, or of the line before it (libyaml
+/// sometimes reports the position after the offending line).
+enum TabIndentation {
+  static func find(in text: String, near mark: Mark) -> (line: Int, column: Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for lineNumber in [mark.line, mark.line - 1] where lineNumber >= 1 && lineNumber <= lines.count
+    {
+      let line = lines[lineNumber - 1].unicodeScalars
+      var column = 1
+      for scalar in line {
+        if scalar == "\t" { return (lineNumber, column) }
+        if scalar != " " { break }
+        column += 1
+      }
+    }
+    return nil
+  }
+}
+
+/// Yams reports a duplicated key with the position of its first occurrence; users need the second.
+/// This finds two lines that start the same key at the same indentation with no shallower line
+/// between them, which is how duplicates look in block-style YAML.
+enum DuplicateKeyFinder {
+  static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+    var seenAtIndent: [Int: Int] = [:]
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let scalars = Array(line.unicodeScalars)
+      var indent = scalars.prefix { $0 == " " }.count
+      var content = String(String.UnicodeScalarView(scalars.dropFirst(indent)))
+      if content.isEmpty || content.hasPrefix("#") { continue }
+      seenAtIndent = seenAtIndent.filter { $0.key <= indent }
+      if content.hasPrefix("- ") {
+        // A new sequence item starts a new mapping: forget keys at and below its indentation.
+        seenAtIndent = seenAtIndent.filter { $0.key < indent }
+        content.removeFirst(2)
+        indent += 2
+      }
+      for candidate in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(candidate + ":") {
+        if seenAtIndent[indent] == nil {
+          seenAtIndent[indent] = lineNumber
+        } else {
+          return (lineNumber, indent + 1)
+        }
+      }
+    }
+    return nil
+  }
+}

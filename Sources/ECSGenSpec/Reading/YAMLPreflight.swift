@@ -1,0 +1,166 @@
+import ECSGenDiagnostics
+
+/// A cheap lexical pass over the text before the YAML parser sees it.
+///
+/// Yams composes documents recursively, once per nesting level, and hashes mapping keys to find
+/// duplicates. Both are fine for real specs and dangerous for hostile ones: 10,000 nested brackets
+/// overflow the stack, and an alias used as a mapping key makes the key hash walk the whole
+/// (possibly exponential) aliased tree. This pass refuses those shapes without parsing: it tracks
+/// quotes, comments and block scalars just well enough to tell structure from text.
+struct YAMLPreflight {
+  let file: String
+
+  /// The first problem found, or nil when the text may be handed to the parser.
+  func check(_ text: String) -> Diagnostic? {
+    var scanner = Scanner()
+    var line = 1
+    for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let problem = scanner.scan(line: Array(lineText.unicodeScalars)) {
+        return diagnostic(problem, line: line)
+      }
+      line += 1
+    }
+    return nil
+  }
+
+  private func diagnostic(_ problem: Scanner.Problem, line: Int) -> Diagnostic {
+    let location = SourceLocation(file: file, line: line, column: problem.column)
+    switch problem.kind {
+    case .tooDeep:
+      return .error(
+        "nesting-too-deep", at: location,
+        "the document nests deeper than ecsgen reads (more than \(SpecLimits.maxNestingDepth) levels of indentation and brackets); a service spec needs only a few levels"
+      )
+    case .aliasKey:
+      return .error(
+        "unsupported-yaml", at: location,
+        "an alias cannot be used as a mapping key in a spec; write the key out")
+    case .complexKey:
+      return .error(
+        "unsupported-yaml", at: location,
+        "complex mapping keys (`? key`) are not supported in a spec; use plain `key: value` entries"
+      )
+    }
+  }
+}
+
+extension YAMLPreflight {
+  /// Line-by-line state machine. Columns are 1-based and count Unicode scalars, like libyaml.
+  fileprivate struct Scanner {
+    struct Problem {
+      enum Kind { case tooDeep, aliasKey, complexKey }
+      var kind: Kind
+      var column: Int
+    }
+
+    private var flowDepth = 0
+    private var openQuote: Unicode.Scalar?
+    /// Lines indented more than this belong to a `|` or `>` block scalar and are text.
+    private var blockScalarParentIndent: Int?
+
+    mutating func scan(line: [Unicode.Scalar]) -> Problem? {
+      let indent = line.prefix { $0 == " " }.count
+      if let parentIndent = blockScalarParentIndent {
+        let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+        if isBlank || indent > parentIndent { return nil }
+        blockScalarParentIndent = nil
+      }
+      // Each block nesting level needs at least one more column of indentation (or a `- `
+      // indicator, which takes two), so the column of the first token bounds the block depth.
+      var blockColumn = indent
+      while blockColumn < line.count, line[blockColumn] == "-" || line[blockColumn] == " " {
+        blockColumn += 1
+      }
+      var index = indent
+      var atTokenStart = true
+      var lastSignificantIndex: Int?
+      while index < line.count {
+        let scalar = line[index]
+        if let quote = openQuote {
+          if quote == "\"" && scalar == "\\" {
+            index += 2
+            continue
+          }
+          if scalar == quote {
+            if quote == "'" && index + 1 < line.count && line[index + 1] == "'" {
+              index += 2
+              continue
+            }
+            openQuote = nil
+            lastSignificantIndex = index
+          }
+          index += 1
+          continue
+        }
+        if scalar == "#" && (index == 0 || line[index - 1] == " " || line[index - 1] == "\t") {
+          break
+        }
+        if atTokenStart {
+          switch scalar {
+          case "\"", "'":
+            openQuote = scalar
+          case "*":
+            if isAliasKey(line, from: index) {
+              return Problem(kind: .aliasKey, column: index + 1)
+            }
+          case "?":
+            if index + 1 == line.count || line[index + 1] == " " {
+              return Problem(kind: .complexKey, column: index + 1)
+            }
+          default: break
+          }
+        }
+        switch scalar {
+        case "[", "{":
+          if atTokenStart || flowDepth > 0 {
+            flowDepth += 1
+          }
+        case "]", "}":
+          if flowDepth > 0 { flowDepth -= 1 }
+        default: break
+        }
+        if blockColumn + flowDepth + 1 > SpecLimits.maxNestingDepth {
+          return Problem(kind: .tooDeep, column: index + 1)
+        }
+        atTokenStart =
+          scalar == " " || scalar == "\t" || scalar == "[" || scalar == "{" || scalar == ","
+          || (scalar == "-" && atTokenStart)
+        if scalar != " " && scalar != "\t" && scalar != "\r" {
+          lastSignificantIndex = index
+        }
+        index += 1
+      }
+      if blockColumn + 1 > SpecLimits.maxNestingDepth {
+        return Problem(kind: .tooDeep, column: blockColumn + 1)
+      }
+      if openQuote == nil, flowDepth == 0, let lastIndex = lastSignificantIndex,
+        startsBlockScalar(line, lastIndex: lastIndex)
+      {
+        blockScalarParentIndent = indent
+      }
+      return nil
+    }
+
+    /// `*name :` (an alias followed by a key indicator).
+    private func isAliasKey(_ line: [Unicode.Scalar], from start: Int) -> Bool {
+      var index = start + 1
+      while index < line.count, !" \t,[]{}".unicodeScalars.contains(line[index]) {
+        if line[index] == ":" && (index + 1 == line.count || line[index + 1] == " ") {
+          return true
+        }
+        index += 1
+      }
+      while index < line.count, line[index] == " " { index += 1 }
+      return index < line.count && line[index] == ":"
+        && (index + 1 == line.count || line[index + 1] == " ")
+    }
+
+    /// A line whose last token is `|` or `>` (with optional chomping and indentation indicators).
+    private func startsBlockScalar(_ line: [Unicode.Scalar], lastIndex: Int) -> Bool {
+      var index = lastIndex
+      while index >= 0, "+-0123456789".unicodeScalars.contains(line[index]) { index -= 1 }
+      guard index >= 0, line[index] == "|" || line[index] == ">" else { return false }
+      return index == 0 || line[index - 1] == " "
+    }
+  }
+}

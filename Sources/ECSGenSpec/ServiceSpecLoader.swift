@@ -1,0 +1,90 @@
+import ECSGenDiagnostics
+import Foundation
+import Yams
+
+/// The result of reading one spec file: the decoded spec when the YAML could be read, and every
+/// diagnostic (decoding and validation) sorted for output.
+public struct LoadedSpec: Sendable {
+  public var file: String
+  /// Nil when the file is not a readable YAML mapping; the diagnostics say why.
+  public var spec: ServiceSpec?
+  public var diagnostics: [Diagnostic]
+
+  public var hasErrors: Bool { diagnostics.containsErrors }
+}
+
+/// A spec file that could not be opened at all; a tool failure, not a finding about the spec.
+public struct SpecReadError: Error, CustomStringConvertible, Sendable {
+  public var path: String
+  public var reason: String
+  public var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// The front of the pipeline: file → bytes → text → YAML nodes → `ServiceSpec` → diagnostics.
+public enum ServiceSpecLoader {
+  /// Reads and checks the spec at `path`. Throws only when the file cannot be opened; everything
+  /// wrong with its content (including its size) is a diagnostic.
+  public static func load(path: String) throws(SpecReadError) -> LoadedSpec {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw SpecReadError(path: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw SpecReadError(path: path, reason: "it is a directory")
+    }
+    let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > SpecLimits.maxFileBytes {
+      return LoadedSpec(
+        file: path, spec: nil,
+        diagnostics: [
+          .error(
+            "file-too-large", at: SourceLocation(file: path, line: 1, column: 1),
+            "the file has \(size) bytes; ecsgen reads specs of at most \(SpecLimits.maxFileBytes) bytes (1 MiB), far more than a service needs, so check that this is the right file"
+          )
+        ])
+    }
+    guard let data = manager.contents(atPath: path) else {
+      throw SpecReadError(path: path, reason: "permission denied or unreadable")
+    }
+    return load(bytes: Array(data), file: path)
+  }
+
+  /// Checks spec bytes already in memory; `file` is the name diagnostics use.
+  public static func load(bytes: [UInt8], file: String) -> LoadedSpec {
+    if bytes.count > SpecLimits.maxFileBytes {
+      return LoadedSpec(
+        file: file, spec: nil,
+        diagnostics: [
+          .error(
+            "file-too-large", at: SourceLocation(file: file, line: 1, column: 1),
+            "the spec has \(bytes.count) bytes; ecsgen reads specs of at most \(SpecLimits.maxFileBytes) bytes (1 MiB)"
+          )
+        ])
+    }
+    let text: String
+    switch SpecText.decode(bytes, file: file) {
+    case .success(let decoded): text = decoded
+    case .failure(let diagnostic):
+      return LoadedSpec(file: file, spec: nil, diagnostics: [diagnostic])
+    }
+    return load(text: text, file: file)
+  }
+
+  /// Checks spec text; `file` is the name diagnostics use.
+  public static func load(text: String, file: String) -> LoadedSpec {
+    let root: Yams.Node
+    switch YAMLDocumentLoader.load(text, file: file) {
+    case .success(let node): root = node
+    case .failure(let diagnostic):
+      return LoadedSpec(file: file, spec: nil, diagnostics: [diagnostic])
+    }
+    let context = DecodingContext(file: file)
+    let spec = ServiceSpecDecoder(context: context).decode(root)
+    var diagnostics = context.diagnostics
+    if let spec {
+      diagnostics += SpecValidator().validate(spec)
+    }
+    return LoadedSpec(file: file, spec: spec, diagnostics: diagnostics.sortedForOutput())
+  }
+}

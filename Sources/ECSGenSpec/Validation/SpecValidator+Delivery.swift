@@ -1,0 +1,92 @@
+import ECSGenDiagnostics
+
+extension SpecValidator {
+  /// Tags that ecsgen adds to every resource; a spec may not set them itself.
+  static let reservedTagKeys = ["ManagedBy", "Service"]
+
+  /// `tags`.
+  func checkTags(_ spec: ServiceSpec, _ findings: inout Findings) {
+    guard let tags = spec.tags else { return }
+    let limit = AWSLimits.maxTags - Self.reservedTagKeys.count
+    if tags.count > limit, let extra = tags.dropFirst(limit).first {
+      findings.add(
+        .error(
+          "tag-count", at: extra.key.location,
+          "`tags` has \(tags.count) entries; AWS allows \(AWSLimits.maxTags) per resource and ecsgen adds \(Self.reservedTagKeys.count) (`ManagedBy`, `Service`), so at most \(limit) remain"
+        ))
+    }
+    for tag in tags {
+      let key = tag.key.value
+      if !AWSLimits.tagKeyLength.contains(key.count) || key.lowercased().hasPrefix("aws:") {
+        findings.add(
+          .error(
+            "tag-key", at: tag.key.location,
+            "tag key `\(key)` must have 1 to 128 characters and must not start with `aws:`, which AWS reserves"
+          ))
+      }
+      if Self.reservedTagKeys.contains(key) {
+        findings.add(
+          .error(
+            "tag-key", at: tag.key.location,
+            "tag `\(key)` is set by ecsgen on every resource; remove it from `tags`"))
+      }
+      if tag.value.value.count > AWSLimits.tagValueMaxLength {
+        findings.add(
+          .error(
+            "tag-value", at: tag.value.location,
+            "the value of tag `\(key)` has \(tag.value.value.count) characters; AWS allows at most 256"
+          ))
+      }
+    }
+  }
+
+  /// `terraform.backend.s3` and `ci`.
+  func checkDelivery(_ spec: ServiceSpec, _ findings: inout Findings) {
+    if let backend = spec.terraform?.s3Backend {
+      findings.requireKey(
+        backend.bucket, "terraform.backend.s3.bucket", at: backend.location,
+        example: "bucket: my-terraform-state")
+      findings.requireKey(
+        backend.key, "terraform.backend.s3.key", at: backend.location,
+        example: "key: services/orders-api.tfstate")
+      findings.requireKey(
+        backend.region, "terraform.backend.s3.region", at: backend.location,
+        example: "region: eu-west-2")
+      if let region = backend.region, !IdentifierPatterns.isRegion(region.value) {
+        findings.add(
+          .error(
+            "invalid-region", at: region.location,
+            "`terraform.backend.s3.region` is `\(region.value)`, which is not an AWS region code"))
+      }
+      if backend.dynamoDBTable == nil && backend.useLockfile?.value != true {
+        findings.add(
+          .error(
+            "backend-locking", at: backend.location,
+            "the S3 backend has no state locking, so two applies can corrupt the state; add `use_lockfile: true` (Terraform 1.10+) or `dynamodb_table: NAME`"
+          ))
+      }
+    }
+    if let role = spec.ci?.roleARN {
+      if !IdentifierPatterns.isRoleARN(role.value) {
+        findings.add(
+          .error(
+            "role-arn", at: role.location,
+            "`ci.role_arn` is `\(role.value)`, which is not an IAM role ARN; write `arn:aws:iam::ACCOUNT_ID:role/NAME`"
+          ))
+      }
+    } else {
+      findings.add(
+        .note(
+          "ci-role", at: spec.ci?.location ?? spec.location,
+          "no `ci.role_arn`: the deploy workflow will assume the role named by the repository variable `\(SpecDefaults.CI.roleVariable)`; set that variable, or add `ci.role_arn`"
+        ))
+    }
+    if let branch = spec.ci?.branch, branch.value.isEmpty || branch.value.contains(" ") {
+      findings.add(
+        .error(
+          "ci-branch", at: branch.location,
+          "`ci.branch` is `\(branch.value)`; give the name of the branch that deploys, such as `main`"
+        ))
+    }
+  }
+}
