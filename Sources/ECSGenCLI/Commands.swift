@@ -35,16 +35,16 @@ public struct ECSGenCommand: ParsableCommand {
         return lint.execute()
       }
       try command.run()
-      return ExitStatus.clean.rawValue
+      return CommandStatus.clean.rawValue
     } catch {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if code == .success {
         print(message)
-        return ExitStatus.clean.rawValue
+        return CommandStatus.clean.rawValue
       }
       FileHandle.standardError.write(Data((message + "\n").utf8))
-      return ExitStatus.toolFailure.rawValue
+      return CommandStatus.toolFailure.rawValue
     }
   }
 }

@@ -1,41 +1,51 @@
 import Foundation
 
+/// A spec file to read: the path diagnostics show (as the user wrote it) and the path to open.
+public struct SpecFile: Sendable, Equatable {
+  public var displayPath: String
+  public var readPath: String
+}
+
 /// Expands the paths given to a command into the spec files to read.
 public enum SpecPaths {
   /// Where commands look when no path is given.
   public static let defaultDirectory = "specs"
 
   /// Files as given; directories as their `*.yaml` and `*.yml` files (not recursive), sorted by
-  /// name so that output order never depends on the file system.
-  public static func expand(_ paths: [String]) throws(ToolFailure) -> [String] {
+  /// name so that output order never depends on the file system. Relative paths are resolved
+  /// against `baseDirectory` when one is given (tests use it; the CLI uses the working directory).
+  public static func expand(
+    _ paths: [String], baseDirectory: String? = nil
+  ) throws(ToolFailure) -> [SpecFile] {
     let manager = FileManager.default
-    var files: [String] = []
+    func resolved(_ path: String) -> String {
+      guard let baseDirectory, !path.hasPrefix("/") else { return path }
+      return baseDirectory + "/" + path
+    }
+    var files: [SpecFile] = []
     for path in paths.isEmpty ? [defaultDirectory] : paths {
       var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      guard manager.fileExists(atPath: resolved(path), isDirectory: &isDirectory) else {
         throw ToolFailure("\(path): no such file or directory")
       }
       guard isDirectory.boolValue else {
-        files.append(path)
+        files.append(SpecFile(displayPath: path, readPath: resolved(path)))
         continue
       }
-      guard let names = try? manager.contentsOfDirectory(atPath: path) else {
+      guard let names = try? manager.contentsOfDirectory(atPath: resolved(path)) else {
         throw ToolFailure("\(path): cannot list the directory")
       }
-      let specs = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      let prefix = path.hasSuffix("/") ? path : path + "/"
+      let specs = names.filter { name in
+        var isNestedDirectory: ObjCBool = false
+        return (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+          && manager.fileExists(atPath: resolved(prefix + name), isDirectory: &isNestedDirectory)
+          && !isNestedDirectory.boolValue
+      }.sorted()
       if specs.isEmpty {
         throw ToolFailure("\(path): no *.yaml or *.yml spec files in this directory")
       }
-      let prefix = path.hasSuffix("/") ? path : path + "/"
-      for name in specs {
-        var isNestedDirectory: ObjCBool = false
-        let file = prefix + name
-        if manager.fileExists(atPath: file, isDirectory: &isNestedDirectory),
-          !isNestedDirectory.boolValue
-        {
-          files.append(file)
-        }
-      }
+      files += specs.map { SpecFile(displayPath: prefix + $0, readPath: resolved(prefix + $0)) }
     }
     return files
   }

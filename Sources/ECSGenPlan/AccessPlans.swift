@@ -1,12 +1,12 @@
 /// The two IAM roles of the task.
-public struct RolesPlan: Sendable, Equatable {
+public struct RolesPlan: Sendable, Equatable, Codable {
   /// What the application may call.
   public var task: RolePlan
   /// What ECS uses to start the task: pull the image, write logs, read the secrets.
   public var execution: RolePlan
 }
 
-public enum RolePlan: Sendable, Equatable {
+public enum RolePlan: Sendable, Equatable, Codable {
   case existing(arn: String)
   case create(CreatedRolePlan)
 
@@ -18,7 +18,7 @@ public enum RolePlan: Sendable, Equatable {
 }
 
 /// A role ecsgen creates, trusted by `ecs-tasks.amazonaws.com` only.
-public struct CreatedRolePlan: Sendable, Equatable {
+public struct CreatedRolePlan: Sendable, Equatable, Codable {
   public var name: String
   public var description: String
   /// The service principal allowed to assume the role.
@@ -32,7 +32,7 @@ public struct CreatedRolePlan: Sendable, Equatable {
 }
 
 /// A managed policy attached to a created role.
-public enum ManagedPolicy: Sendable, Equatable, Hashable {
+public enum ManagedPolicy: Sendable, Equatable, Codable, Hashable {
   /// An AWS managed policy by path and name (`service-role/AmazonECSTaskExecutionRolePolicy`);
   /// renderers add the partition.
   case awsManaged(String)
@@ -40,7 +40,7 @@ public enum ManagedPolicy: Sendable, Equatable, Hashable {
   case arn(String)
 }
 
-public struct PolicyStatement: Sendable, Equatable {
+public struct PolicyStatement: Sendable, Equatable, Codable {
   /// A stable id for the statement (`ReadSecrets`), empty when the user wrote it.
   public var sid: String
   public var effect: String
@@ -49,7 +49,7 @@ public struct PolicyStatement: Sendable, Equatable {
 }
 
 /// One resource of a policy statement.
-public enum PolicyResource: Sendable, Equatable, Hashable {
+public enum PolicyResource: Sendable, Equatable, Codable, Hashable {
   /// An ARN or `*`, used as written.
   case literal(String)
   /// An SSM parameter of this account and region, by path; renderers build the ARN from the

@@ -1,5 +1,5 @@
 /// The ECS cluster the service runs in.
-public enum ClusterPlan: Sendable, Equatable {
+public enum ClusterPlan: Sendable, Equatable, Codable {
   /// ecsgen creates the cluster, with Container Insights on.
   case create(name: String, containerInsights: Bool)
   /// The service joins a cluster that already exists.
@@ -13,7 +13,7 @@ public enum ClusterPlan: Sendable, Equatable {
 }
 
 /// Where the image comes from.
-public enum ImagePlan: Sendable, Equatable {
+public enum ImagePlan: Sendable, Equatable, Codable {
   /// A reference pulled as it is.
   case external(reference: String)
   /// Built by the deploy workflow and pushed to an ECR repository that ecsgen creates; the tag is
@@ -21,7 +21,7 @@ public enum ImagePlan: Sendable, Equatable {
   case built(BuiltImagePlan)
 }
 
-public struct BuiltImagePlan: Sendable, Equatable {
+public struct BuiltImagePlan: Sendable, Equatable, Codable {
   public var repositoryName: String
   public var buildContext: String
   /// Nil: the Dockerfile in the build context.
@@ -38,7 +38,7 @@ public struct BuiltImagePlan: Sendable, Equatable {
 }
 
 /// The task definition and its single container.
-public struct TaskPlan: Sendable, Equatable {
+public struct TaskPlan: Sendable, Equatable, Codable {
   public var family: String
   public var containerName: String
   public var cpuUnits: Int
@@ -60,13 +60,13 @@ public struct TaskPlan: Sendable, Equatable {
   public var readOnlyRootFilesystem: Bool
 }
 
-public struct EnvironmentVariable: Sendable, Equatable {
+public struct EnvironmentVariable: Sendable, Equatable, Codable {
   public var name: String
   public var value: String
 }
 
 /// One secret injected as an environment variable.
-public struct SecretPlan: Sendable, Equatable {
+public struct SecretPlan: Sendable, Equatable, Codable {
   public var name: String
   /// What ECS reads (`valueFrom`): the reference as the user wrote it.
   public var valueFrom: String
@@ -75,7 +75,7 @@ public struct SecretPlan: Sendable, Equatable {
 }
 
 /// The resource a secret is read from, for IAM.
-public enum SecretSource: Sendable, Equatable {
+public enum SecretSource: Sendable, Equatable, Codable {
   /// An SSM parameter by path in the deployment's own account and region (`/orders/db-password`).
   case ssmParameterPath(String)
   /// An SSM parameter ARN.
@@ -85,7 +85,7 @@ public enum SecretSource: Sendable, Equatable {
 }
 
 /// The health check ECS runs inside the container.
-public struct ContainerHealthCheckPlan: Sendable, Equatable {
+public struct ContainerHealthCheckPlan: Sendable, Equatable, Codable {
   /// ECS form: `["CMD-SHELL", "..."]` or `["CMD", ...]`.
   public var command: [String]
   public var intervalSeconds: Int
@@ -95,7 +95,7 @@ public struct ContainerHealthCheckPlan: Sendable, Equatable {
 }
 
 /// CloudWatch Logs for the container.
-public struct LogPlan: Sendable, Equatable {
+public struct LogPlan: Sendable, Equatable, Codable {
   public var groupName: String
   public var retentionDays: Int
   public var kmsKeyARN: String?

@@ -4,7 +4,7 @@
 /// Renderers translate this value into Terraform, CloudFormation or a workflow; they never choose a
 /// default, a name or a rule themselves. Two renderers given the same plan therefore describe the
 /// same deployment.
-public struct DeploymentPlan: Sendable, Equatable {
+public struct DeploymentPlan: Sendable, Equatable, Codable {
   /// The spec file the plan was resolved from, as given on the command line (for headers).
   public var specFile: String
   public var service: ServiceIdentity
@@ -32,22 +32,22 @@ public struct DeploymentPlan: Sendable, Equatable {
 }
 
 /// Who the service is.
-public struct ServiceIdentity: Sendable, Equatable {
+public struct ServiceIdentity: Sendable, Equatable, Codable {
   public var name: String
   public var description: String?
 }
 
 /// A value that is either fixed by the spec or left open as an input of the generated
 /// infrastructure.
-public enum Configurable<Value: Sendable & Equatable>: Sendable, Equatable {
+public enum Configurable<Value: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
   case fixed(Value)
   case input(PlanInput)
 }
 
 /// A value the generated infrastructure asks for when it is applied.
-public struct PlanInput: Sendable, Equatable, Hashable {
+public struct PlanInput: Sendable, Equatable, Codable, Hashable {
   /// What the input holds, which decides its type and its validation.
-  public enum Kind: String, Sendable, Equatable, Hashable {
+  public enum Kind: String, Sendable, Equatable, Codable, Hashable {
     case region
     case vpcID
     case subnetIDs
@@ -61,7 +61,7 @@ public struct PlanInput: Sendable, Equatable, Hashable {
 }
 
 /// One resource tag.
-public struct Tag: Sendable, Equatable, Hashable {
+public struct Tag: Sendable, Equatable, Codable, Hashable {
   public var key: String
   public var value: String
 }

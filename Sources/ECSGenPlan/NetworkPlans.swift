@@ -1,5 +1,5 @@
 /// Where the tasks and the load balancer run.
-public struct NetworkPlan: Sendable, Equatable {
+public struct NetworkPlan: Sendable, Equatable, Codable {
   public var vpcID: Configurable<String>
   public var taskSubnetIDs: Configurable<[String]>
   public var loadBalancerSubnetIDs: Configurable<[String]>
@@ -9,12 +9,12 @@ public struct NetworkPlan: Sendable, Equatable {
 }
 
 /// The two security groups ecsgen creates.
-public struct SecurityGroupsPlan: Sendable, Equatable {
+public struct SecurityGroupsPlan: Sendable, Equatable, Codable {
   public var loadBalancer: SecurityGroupPlan
   public var tasks: SecurityGroupPlan
 }
 
-public struct SecurityGroupPlan: Sendable, Equatable {
+public struct SecurityGroupPlan: Sendable, Equatable, Codable {
   public var name: String
   public var description: String
   public var ingress: [SecurityGroupRule]
@@ -22,7 +22,7 @@ public struct SecurityGroupPlan: Sendable, Equatable {
 }
 
 /// One rule; every rule carries a description, as reviewers and scanners expect.
-public struct SecurityGroupRule: Sendable, Equatable {
+public struct SecurityGroupRule: Sendable, Equatable, Codable {
   public var description: String
   /// `tcp`, or `-1` for all protocols.
   public var ipProtocol: String
@@ -31,7 +31,7 @@ public struct SecurityGroupRule: Sendable, Equatable {
   public var peer: SecurityGroupPeer
 }
 
-public enum SecurityGroupPeer: Sendable, Equatable {
+public enum SecurityGroupPeer: Sendable, Equatable, Codable {
   case ipv4CIDR(String)
   case ipv6CIDR(String)
   /// The load balancer's security group.
@@ -41,7 +41,7 @@ public enum SecurityGroupPeer: Sendable, Equatable {
 }
 
 /// The Application Load Balancer.
-public struct LoadBalancerPlan: Sendable, Equatable {
+public struct LoadBalancerPlan: Sendable, Equatable, Codable {
   public var name: String
   public var isInternal: Bool
   public var idleTimeoutSeconds: Int
@@ -53,7 +53,7 @@ public struct LoadBalancerPlan: Sendable, Equatable {
 }
 
 /// The target group the load balancer forwards to.
-public struct TargetGroupPlan: Sendable, Equatable {
+public struct TargetGroupPlan: Sendable, Equatable, Codable {
   public var name: String
   public var port: Int
   public var targetProtocol: String
@@ -67,7 +67,7 @@ public struct TargetGroupPlan: Sendable, Equatable {
 
 /// Every field of the target group health check, set explicitly because the provider and the API
 /// disagree on the defaults.
-public struct TargetHealthCheckPlan: Sendable, Equatable {
+public struct TargetHealthCheckPlan: Sendable, Equatable, Codable {
   public var path: String
   public var intervalSeconds: Int
   public var timeoutSeconds: Int
@@ -79,13 +79,13 @@ public struct TargetHealthCheckPlan: Sendable, Equatable {
   public var port: String
 }
 
-public struct ListenerPlan: Sendable, Equatable {
-  public enum ListenerProtocol: String, Sendable, Equatable {
+public struct ListenerPlan: Sendable, Equatable, Codable {
+  public enum ListenerProtocol: String, Sendable, Equatable, Codable {
     case http = "HTTP"
     case https = "HTTPS"
   }
 
-  public enum Action: Sendable, Equatable {
+  public enum Action: Sendable, Equatable, Codable {
     case forwardToTargetGroup
     /// Permanent (HTTP 301) redirect to HTTPS on `port`.
     case redirectToHTTPS(port: Int)

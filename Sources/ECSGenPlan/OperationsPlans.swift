@@ -1,5 +1,5 @@
 /// The ECS service and its rolling deployments.
-public struct ServiceDeploymentPlan: Sendable, Equatable {
+public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   public var serviceName: String
   public var desiredCount: Int
   public var minimumHealthyPercent: Int
@@ -11,7 +11,7 @@ public struct ServiceDeploymentPlan: Sendable, Equatable {
 }
 
 /// Application Auto Scaling of the service's desired count.
-public struct ScalingPlan: Sendable, Equatable {
+public struct ScalingPlan: Sendable, Equatable, Codable {
   public var minCapacity: Int
   public var maxCapacity: Int
   /// `service/CLUSTER/SERVICE`.
@@ -21,8 +21,8 @@ public struct ScalingPlan: Sendable, Equatable {
   public var policies: [ScalingPolicyPlan]
 }
 
-public struct ScalingPolicyPlan: Sendable, Equatable {
-  public enum Metric: String, Sendable, Equatable {
+public struct ScalingPolicyPlan: Sendable, Equatable, Codable {
+  public enum Metric: String, Sendable, Equatable, Codable {
     case cpu = "ECSServiceAverageCPUUtilization"
     case memory = "ECSServiceAverageMemoryUtilization"
     /// Needs the `app/LB/ID/targetgroup/TG/ID` resource label, built from the two resources.
@@ -37,11 +37,11 @@ public struct ScalingPolicyPlan: Sendable, Equatable {
 }
 
 /// Settings of the generated Terraform root configuration.
-public struct TerraformSettings: Sendable, Equatable {
+public struct TerraformSettings: Sendable, Equatable, Codable {
   public var s3Backend: S3BackendPlan?
 }
 
-public struct S3BackendPlan: Sendable, Equatable {
+public struct S3BackendPlan: Sendable, Equatable, Codable {
   public var bucket: String
   public var key: String
   public var region: String
@@ -52,8 +52,8 @@ public struct S3BackendPlan: Sendable, Equatable {
 }
 
 /// The deploy workflow.
-public struct CIPlan: Sendable, Equatable {
-  public enum Role: Sendable, Equatable {
+public struct CIPlan: Sendable, Equatable, Codable {
+  public enum Role: Sendable, Equatable, Codable {
     case arn(String)
     /// Read from this repository variable at run time.
     case repositoryVariable(String)

@@ -23,31 +23,35 @@ public struct SpecReadError: Error, CustomStringConvertible, Sendable {
 /// The front of the pipeline: file → bytes → text → YAML nodes → `ServiceSpec` → diagnostics.
 public enum ServiceSpecLoader {
   /// Reads and checks the spec at `path`. Throws only when the file cannot be opened; everything
-  /// wrong with its content (including its size) is a diagnostic.
-  public static func load(path: String) throws(SpecReadError) -> LoadedSpec {
+  /// wrong with its content (including its size) is a diagnostic. Diagnostics name the file
+  /// `displayName`, which defaults to `path`.
+  public static func load(
+    path: String, displayName: String? = nil
+  ) throws(SpecReadError) -> LoadedSpec {
+    let name = displayName ?? path
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw SpecReadError(path: path, reason: "no such file")
+      throw SpecReadError(path: name, reason: "no such file")
     }
     guard !isDirectory.boolValue else {
-      throw SpecReadError(path: path, reason: "it is a directory")
+      throw SpecReadError(path: name, reason: "it is a directory")
     }
     let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > SpecLimits.maxFileBytes {
       return LoadedSpec(
-        file: path, spec: nil,
+        file: name, spec: nil,
         diagnostics: [
           .error(
-            "file-too-large", at: SourceLocation(file: path, line: 1, column: 1),
+            "file-too-large", at: SourceLocation(file: name, line: 1, column: 1),
             "the file has \(size) bytes; ecsgen reads specs of at most \(SpecLimits.maxFileBytes) bytes (1 MiB), far more than a service needs, so check that this is the right file"
           )
         ])
     }
     guard let data = manager.contents(atPath: path) else {
-      throw SpecReadError(path: path, reason: "permission denied or unreadable")
+      throw SpecReadError(path: name, reason: "permission denied or unreadable")
     }
-    return load(bytes: Array(data), file: path)
+    return load(bytes: Array(data), file: name)
   }
 
   /// Checks spec bytes already in memory; `file` is the name diagnostics use.

@@ -1,15 +1,12 @@
 import ECSGenDiagnostics
 import Yams
 
-/// Shared state of one decoding pass: the file, the diagnostics found so far, and the node budget
-/// that bounds the work whatever aliases expand to.
+/// Shared state of one decoding pass: the file and the diagnostics found so far.
 final class DecodingContext {
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
   /// Fields whose value was reported as undecodable; see `ServiceSpec.undecodableFields`.
   private(set) var undecodableFields: Set<String> = []
-  private var visitedNodes = 0
-  private var reportedBudget = false
 
   init(file: String) {
     self.file = file
@@ -27,21 +24,6 @@ final class DecodingContext {
 
   func markUndecodable(_ field: String) {
     undecodableFields.insert(field)
-  }
-
-  /// Counts one visited node; false once the budget is spent (reported once, at `node`).
-  func visit(_ node: Node) -> Bool {
-    visitedNodes += 1
-    if visitedNodes <= SpecLimits.maxVisitedNodes { return true }
-    if !reportedBudget {
-      reportedBudget = true
-      report(
-        .error(
-          "document-too-large", at: location(of: node),
-          "the document expands to more than \(SpecLimits.maxVisitedNodes) YAML nodes (aliases that repeat other aliases can do this); a spec needs a few hundred, so remove the aliases"
-        ))
-    }
-    return false
   }
 }
 

@@ -28,7 +28,6 @@ struct MappingReader {
     self.context = context
     var entries: [String: (key: Node, value: Node)] = [:]
     for (key, value) in mapping {
-      guard context.visit(key) else { break }
       guard case .scalar(let scalar) = key else {
         context.report(
           .error(

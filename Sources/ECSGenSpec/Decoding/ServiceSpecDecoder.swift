@@ -126,7 +126,7 @@ struct ServiceSpecDecoder {
   }
 
   private func decodeStatement(_ node: Node, path: String) -> PolicyStatementSpec? {
-    guard context.visit(node), let map = section(node, path, SpecKeys.statement) else { return nil }
+    guard let map = section(node, path, SpecKeys.statement) else { return nil }
     let actions = map.value("actions").flatMap {
       values.stringList($0, field: map.field("actions"))?.value
     }

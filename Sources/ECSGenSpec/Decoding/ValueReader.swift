@@ -19,7 +19,20 @@ struct ValueReader {
   }
 
   func bool(_ node: Node, field: String) -> Located<Bool>? {
-    parse(node, field: field, expected: "`true` or `false`") { Self.boolean(from: $0) }
+    if case .scalar(let scalar) = node,
+      ["yes", "no", "on", "off", "y", "n"].contains(scalar.string.lowercased())
+    {
+      context.markUndecodable(field)
+      context.report(
+        .error(
+          "wrong-type", at: context.location(of: node),
+          "`\(field)` must be `true` or `false`, but is `\(scalar.string)`",
+          notes: [
+            "YAML 1.1 read `\(scalar.string)` as a boolean, YAML 1.2 and ecsgen do not; write `true` or `false`"
+          ]))
+      return nil
+    }
+    return parse(node, field: field, expected: "`true` or `false`") { Self.boolean(from: $0) }
   }
 
   func seconds(_ node: Node, field: String) -> Located<Int>? {
@@ -73,7 +86,6 @@ struct ValueReader {
     }
     var items: [Located<String>] = []
     for (index, item) in sequence.enumerated() {
-      guard context.visit(item) else { break }
       if let string = string(item, field: "\(field)[\(index)]") { items.append(string) }
     }
     return Located(items, at: context.location(of: node))
@@ -87,7 +99,6 @@ struct ValueReader {
     }
     var entries: [MapEntry<String>] = []
     for (key, value) in mapping {
-      guard context.visit(key), context.visit(value) else { break }
       guard let name = string(key, field: "a key of `\(field)`") else { continue }
       if value.isNull {
         context.report(

@@ -7,7 +7,8 @@ public enum SpecLimits {
   /// The deepest nesting of indentation plus brackets the pre-scan lets through to the YAML parser,
   /// whose composer recurses once per level.
   public static let maxNestingDepth = 100
-  /// How many YAML nodes the decoder visits before it gives up. Aliases let a small file describe
-  /// an enormous tree ("billion laughs"); this budget bounds the work whatever the aliases expand to.
-  public static let maxVisitedNodes = 100_000
+  /// The most YAML nodes a document may have once its aliases are expanded. Aliases let a small
+  /// file describe an enormous tree ("billion laughs"); refusing it before decoding bounds the work
+  /// of every later stage.
+  public static let maxExpandedNodes = 100_000
 }

@@ -17,6 +17,15 @@ enum YAMLDocumentLoader {
             notes: ["see specs/minimal.yaml in the ecsgen repository for the smallest valid spec"]
           ))
       }
+      if !NodeCounter.fits(root, limit: SpecLimits.maxExpandedNodes) {
+        let alias = YAMLPreflight(file: file).firstAlias(in: text)
+        return .failure(
+          .error(
+            "document-too-large",
+            at: SourceLocation(file: file, line: alias?.line ?? 1, column: alias?.column ?? 1),
+            "the document expands to more than \(SpecLimits.maxExpandedNodes) YAML nodes\(alias == nil ? "" : " through its aliases (a \"billion laughs\" document)"); a spec needs a few hundred, so write the values out instead"
+          ))
+      }
       return .success(root)
     } catch let error as YamlError {
       return .failure(diagnostic(for: error, text: text, file: file))
@@ -41,10 +50,11 @@ enum YAMLDocumentLoader {
           "this line is indented with a tab; YAML allows only spaces for indentation, so replace the tab with spaces"
         )
       }
-      var notes =
-        context.map {
-          ["the construct started at line \($0.mark.line), column \($0.mark.column)"]
-        } ?? []
+      var notes: [String] = []
+      if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+        notes.append(
+          "the construct started at line \(context.mark.line), column \(context.mark.column)")
+      }
       if problem.contains("mapping values are not allowed") {
         notes.append(
           "a value that contains `: ` or ends with `:` (such as a Secrets Manager ARN with a JSON key) must be in quotes"
@@ -84,6 +94,31 @@ enum YAMLDocumentLoader {
         "yaml-syntax", at: SourceLocation(file: file, line: 1, column: 1),
         "the file could not be read as YAML: \(error)")
     }
+  }
+}
+
+/// Counts the nodes of a composed document as if its aliases were expanded, stopping as soon as the
+/// count passes the limit, so the walk costs at most `limit` steps whatever the document is.
+enum NodeCounter {
+  static func fits(_ root: Node, limit: Int) -> Bool {
+    var pending = [root]
+    var count = 0
+    while let node = pending.popLast() {
+      count += 1
+      if count > limit { return false }
+      switch node {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          pending.append(key)
+          pending.append(value)
+        }
+      case .sequence(let sequence):
+        pending.append(contentsOf: sequence)
+      case .scalar, .alias:
+        break
+      }
+    }
+    return true
   }
 }
 

@@ -23,6 +23,18 @@ struct YAMLPreflight {
     return nil
   }
 
+  /// The position of the first alias (`*name`) in the text, for pointing at an alias bomb.
+  func firstAlias(in text: String) -> (line: Int, column: Int)? {
+    var scanner = Scanner()
+    var line = 1
+    for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      _ = scanner.scan(line: Array(lineText.unicodeScalars))
+      if let column = scanner.aliasColumn { return (line, column) }
+      line += 1
+    }
+    return nil
+  }
+
   private func diagnostic(_ problem: Scanner.Problem, line: Int) -> Diagnostic {
     let location = SourceLocation(file: file, line: line, column: problem.column)
     switch problem.kind {
@@ -53,12 +65,15 @@ extension YAMLPreflight {
       var column: Int
     }
 
+    /// The column of the first alias on the line last scanned, if any.
+    private(set) var aliasColumn: Int?
     private var flowDepth = 0
     private var openQuote: Unicode.Scalar?
     /// Lines indented more than this belong to a `|` or `>` block scalar and are text.
     private var blockScalarParentIndent: Int?
 
     mutating func scan(line: [Unicode.Scalar]) -> Problem? {
+      aliasColumn = nil
       let indent = line.prefix { $0 == " " }.count
       if let parentIndent = blockScalarParentIndent {
         let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -103,6 +118,7 @@ extension YAMLPreflight {
             if isAliasKey(line, from: index) {
               return Problem(kind: .aliasKey, column: index + 1)
             }
+            if aliasColumn == nil { aliasColumn = index + 1 }
           case "?":
             if index + 1 == line.count || line[index + 1] == " " {
               return Problem(kind: .complexKey, column: index + 1)

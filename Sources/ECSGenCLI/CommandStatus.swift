@@ -1,5 +1,5 @@
 /// ecsgen's exit codes, documented in `--help` and the README.
-public enum ExitStatus: Int32, Sendable {
+public enum CommandStatus: Int32, Sendable {
   /// Every spec is clean (warnings are allowed unless `--strict`).
   case clean = 0
   /// A spec has errors (or warnings under `--strict`).
@@ -13,9 +13,9 @@ public enum ExitStatus: Int32, Sendable {
 public struct CommandOutput: Sendable, Equatable {
   public var standardOutput: String
   public var standardError: String
-  public var status: ExitStatus
+  public var status: CommandStatus
 
-  public init(standardOutput: String = "", standardError: String = "", status: ExitStatus) {
+  public init(standardOutput: String = "", standardError: String = "", status: CommandStatus) {
     self.standardOutput = standardOutput
     self.standardError = standardError
     self.status = status

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Reference files under `golden/`: compared byte for byte, rewritten only on request.
+///
+/// Set `ECSGEN_UPDATE_GOLDEN=1` to rewrite every golden file a test reads instead of comparing,
+/// then read the result with `git diff golden/` before committing it.
+enum GoldenFile {
+  /// The package root, found from this file's path so that tests work from any directory.
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static var isUpdating: Bool {
+    ProcessInfo.processInfo.environment["ECSGEN_UPDATE_GOLDEN"] == "1"
+  }
+
+  /// Compares `actual` with the golden file at `relativePath` (from the package root), recording
+  /// an issue with a line diff when they differ; writes the file instead when updating.
+  static func check(
+    _ actual: String, against relativePath: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let path = packageRoot + "/" + relativePath
+    if isUpdating {
+      let directory = (path as NSString).deletingLastPathComponent
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+      } catch {
+        Issue.record("cannot write \(relativePath): \(error)", sourceLocation: sourceLocation)
+      }
+      return
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      Issue.record(
+        "missing golden file \(relativePath); run the tests with ECSGEN_UPDATE_GOLDEN=1 to create it",
+        sourceLocation: sourceLocation)
+      return
+    }
+    let expected = String(decoding: data, as: UTF8.self)
+    if expected != actual {
+      Issue.record(
+        """
+        \(relativePath) differs from what the code produces (- golden, + actual):
+        \(LineDiff.render(from: expected, to: actual))
+        If the change is intended, rerun with ECSGEN_UPDATE_GOLDEN=1 and review `git diff golden/`.
+        """, sourceLocation: sourceLocation)
+    }
+  }
+
+  /// The names of the files in a directory of the package with the given suffix, sorted.
+  static func files(in relativeDirectory: String, suffix: String) -> [String] {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/" + relativeDirectory))
+      ?? []
+    return names.filter { $0.hasSuffix(suffix) }.sorted()
+  }
+}
+
+/// A minimal line diff for test failures: changed lines with two lines of context.
+enum LineDiff {
+  static func render(from old: String, to new: String) -> String {
+    let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var marks: [(String, String)] = []
+    var removed = Set<Int>()
+    var inserted = Set<Int>()
+    for change in newLines.difference(from: oldLines) {
+      switch change {
+      case .remove(let offset, _, _): removed.insert(offset)
+      case .insert(let offset, _, _): inserted.insert(offset)
+      }
+    }
+    var oldIndex = 0
+    var newIndex = 0
+    while oldIndex < oldLines.count || newIndex < newLines.count {
+      if removed.contains(oldIndex) {
+        marks.append(("-", oldLines[oldIndex]))
+        oldIndex += 1
+      } else if inserted.contains(newIndex) {
+        marks.append(("+", newLines[newIndex]))
+        newIndex += 1
+      } else {
+        marks.append((" ", newIndex < newLines.count ? newLines[newIndex] : ""))
+        oldIndex += 1
+        newIndex += 1
+      }
+    }
+    let changed = marks.indices.filter { marks[$0].0 != " " }
+    return marks.indices.filter { index in
+      changed.contains { abs($0 - index) <= 2 }
+    }.map { "\(marks[$0].0) \(marks[$0].1)" }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,39 @@
+import ECSGenPlan
+import ECSGenSpec
+import Foundation
+import Testing
+
+/// Every example spec under `specs/` lints without errors and resolves to the plan recorded in
+/// `golden/NAME/plan.json`: a reviewable record of every default and derived name.
+@Suite struct PlanGoldenTests {
+  static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
+
+  @Test func thereAreExampleSpecs() {
+    #expect(Self.specs.count >= 3)
+  }
+
+  @Test(arguments: specs)
+  func planMatchesGolden(spec: String) throws {
+    let loaded = try ServiceSpecLoader.load(
+      path: GoldenFile.packageRoot + "/specs/" + spec, displayName: "specs/" + spec)
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    let plan = try DeploymentPlanner().plan(loaded)
+    GoldenFile.check(
+      try Self.json(plan), against: "golden/\(spec.dropLast(".yaml".count))/plan.json")
+  }
+
+  @Test(arguments: specs)
+  func planningIsDeterministic(spec: String) throws {
+    let path = GoldenFile.packageRoot + "/specs/" + spec
+    let first = try DeploymentPlanner().plan(ServiceSpecLoader.load(path: path))
+    let second = try DeploymentPlanner().plan(ServiceSpecLoader.load(path: path))
+    #expect(first == second)
+    #expect(try Self.json(first) == Self.json(second))
+  }
+
+  static func json(_ plan: DeploymentPlan) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n"
+  }
+}
