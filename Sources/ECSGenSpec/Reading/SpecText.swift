@@ -4,6 +4,10 @@ import ECSGenDiagnostics
 enum SpecText {
   /// The decoded text, or a diagnostic at the line and column of the first byte that is not UTF-8.
   static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    // The fast path validates in one pass; the slow one below only runs to locate the bad byte.
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return .success(text)
+    }
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     var text = String.UnicodeScalarView()

@@ -85,13 +85,37 @@ struct ImageReference {
   }
 
   var isWellFormed: Bool {
-    let repositoryOK =
-      !repository.isEmpty
-      && repository.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != "@" }
-      && !repository.hasPrefix("/") && !repository.hasSuffix("/")
-      && String(repository).wholeMatch(of: #/([A-Za-z0-9.-]+(:[0-9]+)?\/)?[a-z0-9._\/-]+/#) != nil
-    let tagOK = tag.map { $0.wholeMatch(of: #/[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}/#) != nil } ?? true
-    let digestOK = digest.map { $0.wholeMatch(of: #/sha256:[0-9a-f]{64}/#) != nil } ?? true
-    return repositoryOK && tagOK && digestOK
+    repositoryIsWellFormed
+      && (tag.map { tag in
+        tag.count <= 128 && tag.first.map { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" } == true
+          && tag.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "_.-".contains($0) }
+      } ?? true)
+      && (digest.map { digest in
+        guard let hex = digest.dropPrefix("sha256:") else { return false }
+        return hex.count == 64 && hex.allSatisfy { $0.isASCIIDigit || ("a"..."f").contains($0) }
+      } ?? true)
+  }
+
+  /// `[registry[:port]/]path`, where the registry may use any case and the path is lowercase
+  /// letters, digits and `._-/` separators.
+  private var repositoryIsWellFormed: Bool {
+    guard !repository.isEmpty, !repository.hasPrefix("/"), !repository.hasSuffix("/") else {
+      return false
+    }
+    var segments = repository.split(separator: "/", omittingEmptySubsequences: false)
+    if segments.count > 1, let registry = segments.first,
+      registry.contains(".") || registry.contains(":") || registry == "localhost"
+    {
+      segments.removeFirst()
+      let host = registry.split(separator: ":", omittingEmptySubsequences: false)
+      guard host.count <= 2, !host[0].isEmpty,
+        host[0].allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || ".-".contains($0) }),
+        host.count == 1 || Quantities.nonNegativeInteger(host[1]) != nil
+      else { return false }
+    }
+    return segments.allSatisfy { segment in
+      !segment.isEmpty
+        && segment.allSatisfy { $0.isLowercaseASCIILetter || $0.isASCIIDigit || "._-".contains($0) }
+    }
   }
 }
