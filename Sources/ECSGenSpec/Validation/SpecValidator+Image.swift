@@ -87,7 +87,8 @@ struct ImageReference {
   var isWellFormed: Bool {
     repositoryIsWellFormed
       && (tag.map { tag in
-        tag.count <= 128 && tag.first.map { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" } == true
+        tag.count <= 128
+          && tag.first.map { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" } == true
           && tag.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "_.-".contains($0) }
       } ?? true)
       && (digest.map { digest in
