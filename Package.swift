@@ -5,6 +5,8 @@ import PackageDescription
 //   ECSGenDiagnostics  source locations, diagnostics and their output formats
 //   ECSGenSpec         YAML text -> ServiceSpec (with locations) -> [Diagnostic]
 //   ECSGenPlan         validated ServiceSpec -> DeploymentPlan (every default and name resolved)
+//   ECSGenRendering    what every renderer shares: generated files, targets, the header
+//   ECSGenTerraform    DeploymentPlan -> Terraform files (an HCL document model and its printer)
 //   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
 // Module names carry the `ECSGen` prefix so that they never collide with the type names
 // (`ServiceSpec`, `DeploymentPlan`) they export.
@@ -27,10 +29,12 @@ let package = Package(
       dependencies: ["ECSGenDiagnostics", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "ECSGenPlan", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
+    .target(name: "ECSGenRendering"),
+    .target(name: "ECSGenTerraform", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(
       name: "ECSGenCLI",
       dependencies: [
-        "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan",
+        "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan", "ECSGenRendering", "ECSGenTerraform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,8 +43,15 @@ let package = Package(
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
     .testTarget(
+      name: "ECSGenTerraformTests",
+      dependencies: ["ECSGenTerraform", "ECSGenPlan", "ECSGenSpec", "ECSGenRendering"]
+    ),
+    .testTarget(
       name: "ECSGenCLITests",
-      dependencies: ["ECSGenCLI", "ECSGenSpec", "ECSGenDiagnostics"]
+      dependencies: [
+        "ECSGenCLI", "ECSGenSpec", "ECSGenDiagnostics", "ECSGenPlan", "ECSGenRendering",
+        "ECSGenTerraform",
+      ]
     ),
   ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECSGenDiagnostics
+import ECSGenRendering
 import Foundation
 
 /// The `ecsgen` command line. `ecsgen` itself only calls `ECSGenCommand.main(arguments:)`.
@@ -20,9 +21,10 @@ public struct ECSGenCommand: ParsableCommand {
       Examples:
         ecsgen lint                      lint every spec in specs/
         ecsgen lint specs/orders.yaml --format github
+        ecsgen render                    render every spec in specs/ into infra/
       """,
     version: ECSGenVersion.description,
-    subcommands: [Lint.self, Version.self])
+    subcommands: [Lint.self, Render.self, Version.self])
 
   public init() {}
 
@@ -33,6 +35,9 @@ public struct ECSGenCommand: ParsableCommand {
       var command = try parseAsRoot(arguments)
       if var lint = command as? Lint {
         return lint.execute()
+      }
+      if var render = command as? Render {
+        return render.execute()
       }
       try command.run()
       return CommandStatus.clean.rawValue
@@ -50,6 +55,52 @@ public struct ECSGenCommand: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension RenderTarget: ExpressibleByArgument {}
+
+/// `ecsgen render`.
+public struct Render: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Render specs into infrastructure files, one folder per service.",
+    discussion: """
+      Paths are as for `lint` (no path means specs/). Each valid spec is rendered into \
+      DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf.
+
+      A spec with errors renders nothing and the command exits 1 after reporting every \
+      diagnostic; valid specs are still rendered. Files are written atomically and only when \
+      their bytes change; files an earlier render wrote for a target and that are no longer \
+      produced are removed. Nothing else in DIR is touched.
+
+      Exit codes: 0 rendered, 1 a spec has errors, 2 ecsgen could not run.
+
+      Examples:
+        ecsgen render
+        ecsgen render specs/orders.yaml --out infra --target terraform
+      """)
+
+  @Argument(help: "Spec files or directories (default: specs/).")
+  public var paths: [String] = []
+
+  @Option(name: .long, help: "The output directory.")
+  public var out = "infra"
+
+  @Option(name: .long, help: "A target to render (terraform); repeat for several. Default: all.")
+  public var target: [RenderTarget] = []
+
+  public init() {}
+
+  mutating func execute() -> Int32 {
+    let output = RenderRunner(
+      outputDirectory: out, targets: target.isEmpty ? RenderTarget.allCases : target,
+      useColor: Terminal.wantsColor
+    ).run(paths: paths)
+    Terminal.write(output)
+    return output.status.rawValue
+  }
+
+  public mutating func run() throws {
+    throw ExitCode(execute())
+  }
+}
 
 /// `ecsgen lint`.
 public struct Lint: ParsableCommand {

@@ -58,6 +58,15 @@ public struct PlanInput: Sendable, Equatable, Codable, Hashable {
   public var name: String
   public var kind: Kind
   public var description: String
+  /// For lists: the fewest items that can work (a load balancer needs two subnets).
+  public var minimumCount: Int
+
+  public init(name: String, kind: Kind, description: String, minimumCount: Int = 0) {
+    self.name = name
+    self.kind = kind
+    self.description = description
+    self.minimumCount = minimumCount
+  }
 }
 
 /// One resource tag.

@@ -95,13 +95,15 @@ public struct DeploymentPlanner {
       taskSubnetIDs: network?.subnets.map { .fixed($0.map(\.value)) }
         ?? inputs.open(
           "task_subnet_ids", .subnetIDs,
-          "Subnets for the tasks, usually private subnets with a NAT gateway or VPC endpoints."),
+          "Subnets for the tasks, usually private subnets with a NAT gateway or VPC endpoints.",
+          minimumCount: 1),
       loadBalancerSubnetIDs: network?.loadBalancerSubnets.map { .fixed($0.map(\.value)) }
         ?? inputs.open(
           "load_balancer_subnet_ids", .subnetIDs,
           "Subnets for the load balancer, in at least two Availability Zones"
             + ((spec.loadBalancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic)
-              ? " (public subnets)." : ".")),
+              ? " (public subnets)." : "."),
+          minimumCount: 2),
       extraTaskSecurityGroupIDs: network?.securityGroups?.map(\.value) ?? [],
       assignPublicIP: network?.assignPublicIP?.value ?? SpecDefaults.assignPublicIP)
   }
@@ -194,15 +196,18 @@ public struct DeploymentPlanner {
 struct InputCollector {
   private(set) var inputs: [PlanInput] = []
 
-  mutating func input(_ name: String, _ kind: PlanInput.Kind, _ description: String) -> PlanInput {
-    let input = PlanInput(name: name, kind: kind, description: description)
+  mutating func input(
+    _ name: String, _ kind: PlanInput.Kind, _ description: String, minimumCount: Int = 0
+  ) -> PlanInput {
+    let input = PlanInput(
+      name: name, kind: kind, description: description, minimumCount: minimumCount)
     inputs.append(input)
     return input
   }
 
   mutating func open<Value>(
-    _ name: String, _ kind: PlanInput.Kind, _ description: String
+    _ name: String, _ kind: PlanInput.Kind, _ description: String, minimumCount: Int = 0
   ) -> Configurable<Value> {
-    .input(input(name, kind, description))
+    .input(input(name, kind, description, minimumCount: minimumCount))
   }
 }

@@ -88,7 +88,7 @@ struct ServiceSpecDecoder {
     build.repository = map.value("repository").flatMap {
       values.string($0, field: "image.repository")
     }
-    if build.context == nil && map.keyLocation("build") == nil {
+    if map.value("build") == nil {
       context.report(
         .error(
           "missing-key", at: location,
@@ -135,7 +135,7 @@ struct ServiceSpecDecoder {
     }
     // An absent or empty list is reported here; a list of the wrong type already was.
     for (key, list) in [("actions", actions), ("resources", resources)]
-    where map.keyLocation(key) == nil || list?.isEmpty == true {
+    where map.value(key) == nil || list?.isEmpty == true {
       context.report(
         .error(
           "missing-key", at: map.keyLocation(key) ?? map.location,

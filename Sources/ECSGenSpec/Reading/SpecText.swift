@@ -5,7 +5,9 @@ enum SpecText {
   /// The decoded text, or a diagnostic at the line and column of the first byte that is not UTF-8.
   static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
     // The fast path validates in one pass; the slow one below only runs to locate the bad byte.
-    if let text = String(validating: bytes, as: UTF8.self) {
+    if var text = String(validating: bytes, as: UTF8.self) {
+      // A byte order mark is allowed in UTF-8 files but means nothing; libyaml would trip on it.
+      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
       return .success(text)
     }
     var iterator = bytes.makeIterator()

@@ -9,7 +9,7 @@ enum YAMLDocumentLoader {
       return .failure(problem)
     }
     do {
-      guard let root = try Parser(yaml: text).singleRoot() else {
+      guard let root = try Parser(yaml: text).singleRoot(), !root.isNull else {
         return .failure(
           .error(
             "empty-file", at: SourceLocation(file: file, line: 1, column: 1),
@@ -76,19 +76,26 @@ enum YAMLDocumentLoader {
         "the file is not valid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
+      let found =
+        DuplicateKeyFinder.secondOccurrence(of: key, in: text)
+        ?? DuplicateKeyFinder.secondOccurrence(of: key, onLine: context.mark.line, in: text)
       let location =
-        DuplicateKeyFinder.secondOccurrence(of: key, in: text).map {
-          SourceLocation(file: file, line: $0.line, column: $0.column)
-        } ?? at(context.mark)
+        found.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+        ?? at(context.mark)
       return .error(
         "duplicate-key", at: location,
         "the key `\(key)` appears twice in the same mapping; YAML keeps only one of them, so delete or merge the other",
         notes: ["the first `\(key)` is at line \(context.mark.line), column \(context.mark.column)"]
       )
-    case .reader(let problem, _, _, _):
+    case .reader(let problem, let offset, let value, _):
+      // The text is valid UTF-8 (checked before parsing), so this is a character YAML forbids,
+      // such as a control character; `offset` counts bytes.
+      let position = TextPosition.of(byteOffset: offset ?? 0, in: text)
+      let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
       return .error(
-        "invalid-utf8", at: SourceLocation(file: file, line: 1, column: 1),
-        "the file could not be read as text: \(problem)")
+        "yaml-syntax", at: SourceLocation(file: file, line: position.line, column: position.column),
+        "the file contains a character YAML does not allow\(character): \(problem); remove it or write it as an escape in a double-quoted string"
+      )
     default:
       return .error(
         "yaml-syntax", at: SourceLocation(file: file, line: 1, column: 1),
@@ -119,6 +126,26 @@ enum NodeCounter {
       }
     }
     return true
+  }
+}
+
+/// Line and column (counting Unicode scalars) of a byte offset in UTF-8 text.
+enum TextPosition {
+  static func of(byteOffset: Int, in text: String) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var bytes = 0
+    for scalar in text.unicodeScalars {
+      if bytes >= byteOffset { break }
+      bytes += UTF8.width(scalar)
+      if scalar == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 }
 
@@ -170,5 +197,27 @@ enum DuplicateKeyFinder {
       }
     }
     return nil
+  }
+
+  /// The second `key:` on one line, for flow mappings (`{A: 1, A: 2}`).
+  static func secondOccurrence(of key: String, onLine lineNumber: Int, in text: String) -> (
+    line: Int, column: Int
+  )? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lineNumber >= 1, lineNumber <= lines.count else { return nil }
+    let line = Array(lines[lineNumber - 1].unicodeScalars)
+    var starts: [Int] = []
+    for candidate in [key, "\"\(key)\"", "'\(key)'"] {
+      let pattern = Array((candidate + ":").unicodeScalars)
+      guard line.count >= pattern.count else { continue }
+      for start in 0...(line.count - pattern.count)
+      where Array(line[start..<start + pattern.count]) == pattern
+        && (start == 0 || " {,".unicodeScalars.contains(line[start - 1]))
+      {
+        starts.append(start)
+      }
+    }
+    let sorted = starts.sorted()
+    return sorted.count >= 2 ? (lineNumber, sorted[1] + 1) : nil
   }
 }

@@ -50,7 +50,7 @@ struct YAMLPreflight {
     case .complexKey:
       return .error(
         "unsupported-yaml", at: location,
-        "complex mapping keys (`? key`) are not supported in a spec; use plain `key: value` entries"
+        "complex mapping keys (`? key`, or a list or mapping used as a key) are not supported in a spec; use plain `key: value` entries"
       )
     }
   }
@@ -87,8 +87,14 @@ extension YAMLPreflight {
         blockColumn += 1
       }
       var index = indent
-      var atTokenStart = true
+      // True where a YAML node may start: at the start of the line, after `- `, `: `, `? `, and
+      // after `[`, `{` and `,` inside brackets. Quotes, aliases and brackets mean something only
+      // there; elsewhere (`it 'works`) they are plain text.
+      var atNodeStart = true
       var lastSignificantIndex: Int?
+      func isSpace(_ offset: Int) -> Bool {
+        offset >= line.count || line[offset] == " " || line[offset] == "\t" || line[offset] == "\r"
+      }
       while index < line.count {
         let scalar = line[index]
         if let quote = openQuote {
@@ -107,42 +113,70 @@ extension YAMLPreflight {
           index += 1
           continue
         }
-        if scalar == "#" && (index == 0 || line[index - 1] == " " || line[index - 1] == "\t") {
-          break
+        if isSpace(index) {
+          index += 1
+          continue
         }
-        if atTokenStart {
+        if scalar == "#" && (index == 0 || isSpace(index - 1)) { break }
+        lastSignificantIndex = index
+        if atNodeStart {
           switch scalar {
           case "\"", "'":
             openQuote = scalar
+            atNodeStart = false
+            index += 1
+            continue
           case "*":
             if isAliasKey(line, from: index) {
               return Problem(kind: .aliasKey, column: index + 1)
             }
             if aliasColumn == nil { aliasColumn = index + 1 }
-          case "?":
-            if index + 1 == line.count || line[index + 1] == " " {
-              return Problem(kind: .complexKey, column: index + 1)
+          case "&", "!":
+            // An anchor or a tag: the node itself follows it.
+            while index < line.count, !isSpace(index), !",[]{}".unicodeScalars.contains(line[index])
+            {
+              index += 1
             }
+            continue
+          case "?" where isSpace(index + 1):
+            return Problem(kind: .complexKey, column: index + 1)
+          case "-" where isSpace(index + 1):
+            index += 1
+            continue
           default: break
           }
         }
         switch scalar {
         case "[", "{":
-          if atTokenStart || flowDepth > 0 {
+          if atNodeStart || flowDepth > 0 {
             flowDepth += 1
+            atNodeStart = true
+          } else {
+            atNodeStart = false
           }
         case "]", "}":
-          if flowDepth > 0 { flowDepth -= 1 }
-        default: break
+          if flowDepth > 0 {
+            flowDepth -= 1
+            // A collection followed by `:` is being used as a mapping key.
+            var next = index + 1
+            while next < line.count, line[next] == " " { next += 1 }
+            if next < line.count, line[next] == ":", isSpace(next + 1) || flowDepth > 0 {
+              return Problem(kind: .complexKey, column: index + 1)
+            }
+          }
+          atNodeStart = false
+        case ",":
+          atNodeStart = flowDepth > 0
+        case ":":
+          // In brackets, `a:b` is one plain scalar; `"a":b` (after a quote) is a key and value.
+          atNodeStart =
+            isSpace(index + 1)
+            || (flowDepth > 0 && index > 0 && (line[index - 1] == "\"" || line[index - 1] == "'"))
+        default:
+          atNodeStart = false
         }
         if blockColumn + flowDepth + 1 > SpecLimits.maxNestingDepth {
           return Problem(kind: .tooDeep, column: index + 1)
-        }
-        atTokenStart =
-          scalar == " " || scalar == "\t" || scalar == "[" || scalar == "{" || scalar == ","
-          || (scalar == "-" && atTokenStart)
-        if scalar != " " && scalar != "\t" && scalar != "\r" {
-          lastSignificantIndex = index
         }
         index += 1
       }

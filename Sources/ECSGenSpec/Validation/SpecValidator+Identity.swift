@@ -46,7 +46,7 @@ extension SpecValidator {
       findings.add(
         .error(
           "invalid-name", at: name.location,
-          "`name` is `\(text)`; a service name starts with a lowercase letter, ends with a letter or digit, and has only lowercase letters, digits and `-` in between (for example `orders-api`)"
+          "`name` is `\(text)`; a service name has 2 to 28 characters, starts with a lowercase letter, ends with a letter or digit, and has only lowercase letters, digits and `-` in between (for example `orders-api`)"
         ))
     } else if text.count > AWSLimits.serviceNameMaxLength {
       findings.add(

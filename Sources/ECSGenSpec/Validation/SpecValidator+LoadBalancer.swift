@@ -56,7 +56,9 @@ extension SpecValidator {
             "`\(cidr.value)` is not a CIDR block; write an address and prefix length, such as `10.0.0.0/16`"
           ))
       }
-    } else if !isPublic, let location = balancer?.isPublic?.location {
+    } else if !isPublic, let location = balancer?.isPublic?.location,
+      !spec.undecodableFields.contains("load_balancer.allowed_cidrs")
+    {
       findings.add(
         .error(
           "allowed-cidrs", at: location,

@@ -38,7 +38,6 @@ extension SpecValidator {
   /// `autoscaling`, `count` and `deployment`, which together decide how many tasks run.
   func checkScaling(_ spec: ServiceSpec, _ findings: inout Findings) {
     if let scaling = spec.autoscaling { checkAutoscaling(scaling, &findings) }
-    findings.checkRange(spec.count, 0...Int.max, field: "count")
     if let count = spec.count, spec.autoscaling != nil {
       findings.add(
         .error(

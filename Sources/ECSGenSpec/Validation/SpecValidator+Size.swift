@@ -5,6 +5,11 @@ extension SpecValidator {
   func checkSize(_ spec: ServiceSpec, _ findings: inout Findings) {
     findings.checkRange(
       spec.ephemeralStorage, AWSLimits.ephemeralStorageGiB, field: "ephemeral_storage", unit: "GiB")
+    // A size that could not be decoded was reported already; checking the pair against a
+    // default the user did not write would only add noise.
+    if spec.undecodableFields.contains("cpu") || spec.undecodableFields.contains("memory") {
+      return
+    }
     let cpuUnits = spec.cpu?.value.units ?? SpecDefaults.cpuUnits
     let memory = spec.memory?.value.mebibytes ?? SpecDefaults.memoryMiB
     guard let size = FargateSizes.size(cpuUnits: cpuUnits) else {

@@ -1,0 +1,103 @@
+import ECSGenDiagnostics
+import ECSGenPlan
+import ECSGenRendering
+import ECSGenSpec
+import ECSGenTerraform
+
+/// `ecsgen render`: lints the specs, and renders every valid one into `DIR/NAME/TARGET/`.
+public struct RenderRunner: Sendable {
+  public var outputDirectory: String
+  public var targets: [RenderTarget]
+  public var useColor: Bool
+  public var baseDirectory: String?
+
+  public init(
+    outputDirectory: String = "infra", targets: [RenderTarget] = RenderTarget.allCases,
+    useColor: Bool = false, baseDirectory: String? = nil
+  ) {
+    self.outputDirectory = outputDirectory
+    self.targets = targets
+    self.useColor = useColor
+    self.baseDirectory = baseDirectory
+  }
+
+  /// The files of one valid spec, for every requested target, with paths relative to the output
+  /// directory (`orders-api/terraform/main.tf`).
+  public static func files(for plan: DeploymentPlan, targets: [RenderTarget]) -> [GeneratedFile] {
+    targets.flatMap { target -> [GeneratedFile] in
+      let files: [GeneratedFile]
+      switch target {
+      case .terraform: files = TerraformRenderer().render(plan)
+      }
+      return files.map {
+        GeneratedFile(path: "\(plan.service.name)/\($0.path)", contents: $0.contents)
+      }
+    }
+  }
+
+  public func run(paths: [String]) -> CommandOutput {
+    let loaded: [LoadedSpec]
+    do {
+      loaded = try SpecBatch.load(SpecPaths.expand(paths, baseDirectory: baseDirectory))
+    } catch {
+      return CommandOutput(standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+    }
+    var diagnostics = loaded.flatMap(\.diagnostics)
+    var plans: [DeploymentPlan] = []
+    var servicesSeen: [String: String] = [:]
+    for spec in loaded where !spec.hasErrors {
+      guard let plan = try? DeploymentPlanner().plan(spec) else { continue }
+      if let other = servicesSeen[plan.service.name], let name = spec.spec?.name {
+        diagnostics.append(
+          .error(
+            "duplicate-service", at: name.location,
+            "service `\(plan.service.name)` is also defined in \(other); both would render into the same folder, so rename one"
+          ))
+        continue
+      }
+      servicesSeen[plan.service.name] = spec.file
+      plans.append(plan)
+    }
+    let root = resolved(outputDirectory)
+    var lines: [String] = []
+    do {
+      for plan in plans {
+        for target in targets {
+          let summary = try OutputWriter().sync(
+            Self.files(for: plan, targets: [target]), root: root,
+            folder: "\(plan.service.name)/\(target.folder)")
+          lines += summary.written.map { "wrote \(display($0, root: root))" }
+          lines += summary.removed.map { "removed \(display($0, root: root))" }
+          if summary.written.isEmpty && summary.removed.isEmpty {
+            lines.append(
+              "unchanged \(outputDirectory)/\(plan.service.name)/\(target.folder)/ (\(summary.unchanged.count) files)"
+            )
+          }
+        }
+      }
+    } catch {
+      return CommandOutput(
+        standardOutput: lines.map { $0 + "\n" }.joined(),
+        standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+    }
+    let sorted = diagnostics.sortedForOutput()
+    let failed = sorted.containsErrors
+    let skipped = loaded.count - plans.count
+    var summary = "rendered \(plans.count) of \(loaded.count) spec\(loaded.count == 1 ? "" : "s")"
+    if skipped > 0 { summary += "; \(skipped) with errors rendered nothing" }
+    return CommandOutput(
+      standardOutput: lines.map { $0 + "\n" }.joined(),
+      standardError: DiagnosticRenderer(format: .text, useColor: useColor).render(sorted)
+        + summary + "\n",
+      status: failed ? .findings : .clean)
+  }
+
+  private func resolved(_ path: String) -> String {
+    guard let baseDirectory, !path.hasPrefix("/") else { return path }
+    return baseDirectory + "/" + path
+  }
+
+  private func display(_ path: String, root: String) -> String {
+    outputDirectory + path.dropFirst(root.count)
+  }
+}

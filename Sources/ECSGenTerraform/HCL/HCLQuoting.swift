@@ -1,0 +1,57 @@
+/// Quoting and escaping of HCL string literals and object keys.
+enum HCLQuoting {
+  /// A quoted literal string: quotes, backslashes and control characters escaped, and `${` / `%{`
+  /// doubled so that text from a spec is never read as a template.
+  static func quote(_ text: String) -> String {
+    "\"" + escape(text) + "\""
+  }
+
+  /// A quoted template: literal parts escaped, interpolations printed by `expression`.
+  static func quote(_ parts: [HCLTemplatePart], expression: (HCLExpression) -> String) -> String {
+    var output = "\""
+    for part in parts {
+      switch part {
+      case .literal(let text): output += escape(text)
+      case .interpolation(let value): output += "${" + expression(value) + "}"
+      }
+    }
+    return output + "\""
+  }
+
+  /// Object keys: bare when they are identifiers, quoted otherwise (`"awslogs-group"`).
+  static func objectKey(_ key: String) -> String {
+    guard let first = key.unicodeScalars.first,
+      first.properties.isAlphabetic || first == "_",
+      key.unicodeScalars.allSatisfy({
+        ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil))
+          || $0 == "_" || $0 == "-"
+      })
+    else { return quote(key) }
+    return key
+  }
+
+  private static func escape(_ text: String) -> String {
+    var output = ""
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": output += "\\\\"
+      case "\"": output += "\\\""
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "{" where previous == "$" || previous == "%":
+        // `${` and `%{` start template sequences; HCL escapes them by doubling the sigil.
+        output.unicodeScalars.append(previous == "$" ? "$" : "%")
+        output += "{"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default:
+        output.unicodeScalars.append(scalar)
+      }
+      previous = scalar
+    }
+    return output
+  }
+}

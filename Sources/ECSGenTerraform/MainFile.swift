@@ -1,0 +1,26 @@
+import ECSGenPlan
+
+/// `main.tf`: the provider and every resource of the service, in the order a reader follows them:
+/// cluster and logs, roles, image repository, task definition, network, load balancer, service,
+/// scaling. Each group lives in its own file under `Resources/`.
+struct MainFile {
+  let context: TerraformContext
+  var plan: DeploymentPlan { context.plan }
+
+  func blocks() -> [HCLBlock] {
+    providerBlocks() + clusterBlocks() + logBlocks() + roleBlocks() + repositoryBlocks()
+      + taskDefinitionBlocks() + securityGroupBlocks() + loadBalancerBlocks() + serviceBlocks()
+      + scalingBlocks()
+  }
+}
+
+/// Shorthands that keep the resource files readable.
+func resource(_ type: String, _ name: String, _ body: [HCLBodyItem]) -> HCLBlock {
+  HCLBlock("resource", [type, name], body)
+}
+
+func block(_ type: String, _ body: [HCLBodyItem]) -> HCLBodyItem {
+  .block(HCLBlock(type, [], body))
+}
+
+func ref(_ text: String) -> HCLExpression { .reference(text) }

@@ -1,0 +1,47 @@
+import ECSGenPlan
+
+/// `outputs.tf`: what a team needs after an apply.
+struct OutputsFile {
+  let context: TerraformContext
+
+  func blocks() -> [HCLBlock] {
+    let plan = context.plan
+    var outputs: [(String, String, HCLExpression)] = [
+      ("service_name", "Name of the ECS service.", .reference("aws_ecs_service.this.name")),
+      ("cluster_name", "Name of the ECS cluster the service runs in.", context.clusterName),
+      (
+        "load_balancer_dns_name", "DNS name of the load balancer.",
+        .reference("aws_lb.this.dns_name")
+      ),
+      (
+        "service_url", "URL of the service through the load balancer.",
+        .template([
+          .literal("\(plan.loadBalancer.urlScheme)://"),
+          .interpolation(.reference("aws_lb.this.dns_name")),
+        ])
+      ),
+      (
+        "log_group_name", "CloudWatch Logs group of the containers.",
+        .reference("aws_cloudwatch_log_group.this.name")
+      ),
+      (
+        "task_role_arn", "ARN of the role the application runs as.",
+        context.role(plan.roles.task, address: "task")
+      ),
+      (
+        "execution_role_arn", "ARN of the role ECS uses to start the tasks.",
+        context.role(plan.roles.execution, address: "execution")
+      ),
+    ]
+    if case .built = plan.image {
+      outputs.append(
+        (
+          "ecr_repository_url", "URL of the ECR repository the deploy workflow pushes to.",
+          .reference("aws_ecr_repository.this.repository_url")
+        ))
+    }
+    return outputs.map { name, description, value in
+      HCLBlock("output", [name], [.set("description", .string(description)), .set("value", value)])
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import ECSGenPlan
+
+extension MainFile {
+  /// The load balancer, its target group and its listeners.
+  func loadBalancerBlocks() -> [HCLBlock] {
+    let balancer = plan.loadBalancer
+    let group = plan.targetGroup
+    let check = group.healthCheck
+    var targetGroup: [HCLBodyItem] = [
+      .set("name", .string(group.name)),
+      .set("port", .number(group.port)),
+      .set("protocol", .string(group.targetProtocol)),
+      .set("target_type", .string(group.targetType)),
+      .set("vpc_id", context.value(plan.network.vpcID)),
+      .set("deregistration_delay", .number(group.deregistrationDelaySeconds)),
+      .blankLine,
+      block(
+        "health_check",
+        [
+          .set("enabled", .bool(true)),
+          .set("path", .string(check.path)),
+          .set("protocol", .string(check.healthCheckProtocol)),
+          .set("port", .string(check.port)),
+          .set("matcher", .string(check.matcher)),
+          .set("interval", .number(check.intervalSeconds)),
+          .set("timeout", .number(check.timeoutSeconds)),
+          .set("healthy_threshold", .number(check.healthyThreshold)),
+          .set("unhealthy_threshold", .number(check.unhealthyThreshold)),
+        ]),
+    ]
+    var stickiness: [HCLBodyItem] = [
+      .set("type", .string("lb_cookie")), .set("enabled", .bool(group.stickinessSeconds != nil)),
+    ]
+    if let seconds = group.stickinessSeconds {
+      stickiness.append(.set("cookie_duration", .number(seconds)))
+    }
+    targetGroup += [.blankLine, block("stickiness", stickiness)]
+    var blocks = [
+      resource(
+        "aws_lb", "this",
+        [
+          .set("name", .string(balancer.name)),
+          .set("load_balancer_type", .string("application")),
+          .set("internal", .bool(balancer.isInternal)),
+          .set("security_groups", .list([ref("aws_security_group.load_balancer.id")])),
+          .set("subnets", context.value(plan.network.loadBalancerSubnetIDs)),
+          .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
+          .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
+        ]),
+      resource("aws_lb_target_group", "this", targetGroup),
+    ]
+    for listener in plan.listeners {
+      var body: [HCLBodyItem] = [
+        .set("load_balancer_arn", ref("aws_lb.this.arn")),
+        .set("port", .number(listener.port)),
+        .set("protocol", .string(listener.listenerProtocol.rawValue)),
+      ]
+      if let policy = listener.sslPolicy { body.append(.set("ssl_policy", .string(policy))) }
+      if let certificate = listener.certificateARN {
+        body.append(.set("certificate_arn", .string(certificate)))
+      }
+      body.append(.blankLine)
+      switch listener.action {
+      case .forwardToTargetGroup:
+        body.append(
+          block(
+            "default_action",
+            [
+              .set("type", .string("forward")),
+              .set("target_group_arn", ref("aws_lb_target_group.this.arn")),
+            ]))
+      case .redirectToHTTPS(let port):
+        body.append(
+          block(
+            "default_action",
+            [
+              .set("type", .string("redirect")),
+              .blankLine,
+              block(
+                "redirect",
+                [
+                  .set("protocol", .string("HTTPS")),
+                  .set("port", .string(String(port))),
+                  .set("status_code", .string("HTTP_301")),
+                ]),
+            ]))
+      }
+      blocks.append(resource("aws_lb_listener", listener.role, body))
+    }
+    return blocks
+  }
+}

@@ -1,0 +1,102 @@
+import ECSGenPlan
+
+extension MainFile {
+  /// The Fargate task definition; `container_definitions` is `jsonencode` of HCL, so Terraform
+  /// (not a template) produces the JSON ECS reads.
+  func taskDefinitionBlocks() -> [HCLBlock] {
+    let task = plan.task
+    var body: [HCLBodyItem] = [
+      .set("family", .string(task.family)),
+      .set("requires_compatibilities", .list([.string("FARGATE")])),
+      .set("network_mode", .string("awsvpc")),
+      .set("cpu", .string(String(task.cpuUnits))),
+      .set("memory", .string(String(task.memoryMiB))),
+      .set("execution_role_arn", context.role(plan.roles.execution, address: "execution")),
+      .set("task_role_arn", context.role(plan.roles.task, address: "task")),
+      .set("container_definitions", .call("jsonencode", [.list([container()])])),
+      .blankLine,
+      block(
+        "runtime_platform",
+        [
+          .set("operating_system_family", .string(task.operatingSystemFamily)),
+          .set("cpu_architecture", .string(task.cpuArchitecture)),
+        ]),
+    ]
+    if let storage = task.ephemeralStorageGiB {
+      body += [.blankLine, block("ephemeral_storage", [.set("size_in_gib", .number(storage))])]
+    }
+    return [resource("aws_ecs_task_definition", "this", body)]
+  }
+
+  /// The one container, with keys in the order the ECS documentation lists them.
+  private func container() -> HCLExpression {
+    let task = plan.task
+    var items: [HCLObjectItem] = [
+      HCLObjectItem("name", .string(task.containerName)),
+      HCLObjectItem("image", context.image),
+      HCLObjectItem("essential", .bool(true)),
+    ]
+    if let entrypoint = task.entrypoint {
+      items.append(HCLObjectItem("entryPoint", .list(entrypoint.map(HCLExpression.string))))
+    }
+    if let command = task.command {
+      items.append(HCLObjectItem("command", .list(command.map(HCLExpression.string))))
+    }
+    items.append(
+      HCLObjectItem(
+        "portMappings",
+        .list([
+          .object([
+            HCLObjectItem("containerPort", .number(task.containerPort)),
+            HCLObjectItem("protocol", .string("tcp")),
+          ])
+        ])))
+    items.append(
+      HCLObjectItem(
+        "environment",
+        .list(
+          task.environment.map {
+            .object([
+              HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", .string($0.value)),
+            ])
+          })))
+    items.append(
+      HCLObjectItem(
+        "secrets",
+        .list(
+          task.secrets.map {
+            .object([
+              HCLObjectItem("name", .string($0.name)),
+              HCLObjectItem("valueFrom", .string($0.valueFrom)),
+            ])
+          })))
+    items.append(
+      HCLObjectItem(
+        "logConfiguration",
+        .object([
+          HCLObjectItem("logDriver", .string("awslogs")),
+          HCLObjectItem(
+            "options",
+            .object([
+              HCLObjectItem("awslogs-group", ref("aws_cloudwatch_log_group.this.name")),
+              HCLObjectItem("awslogs-region", context.region),
+              HCLObjectItem("awslogs-stream-prefix", .string(plan.logs.streamPrefix)),
+            ])),
+        ])))
+    if let check = task.healthCheck {
+      items.append(
+        HCLObjectItem(
+          "healthCheck",
+          .object([
+            HCLObjectItem("command", .list(check.command.map(HCLExpression.string))),
+            HCLObjectItem("interval", .number(check.intervalSeconds)),
+            HCLObjectItem("timeout", .number(check.timeoutSeconds)),
+            HCLObjectItem("retries", .number(check.retries)),
+            HCLObjectItem("startPeriod", .number(check.startPeriodSeconds)),
+          ])))
+    }
+    items.append(HCLObjectItem("stopTimeout", .number(task.stopTimeoutSeconds)))
+    items.append(HCLObjectItem("readonlyRootFilesystem", .bool(task.readOnlyRootFilesystem)))
+    return .object(items)
+  }
+}

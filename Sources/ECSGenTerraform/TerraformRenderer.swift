@@ -1,0 +1,31 @@
+import ECSGenPlan
+import ECSGenRendering
+
+/// Renders a `DeploymentPlan` as a Terraform root configuration: `versions.tf`, `variables.tf`,
+/// `main.tf` and `outputs.tf` under `terraform/`.
+///
+/// It translates the plan and decides nothing: every value, default and name comes from the plan;
+/// this type only knows how Terraform and the hashicorp/aws provider spell them.
+public struct TerraformRenderer: Sendable {
+  /// The provider versions the output is written and validated against (5.100 is the newest 5.x).
+  public static let awsProviderConstraint = "~> 5.100"
+
+  public init() {}
+
+  public func render(_ plan: DeploymentPlan) -> [GeneratedFile] {
+    let context = TerraformContext(plan: plan)
+    let printer = HCLPrinter()
+    let header = GeneratedMarker.headerLines(specFile: plan.specFile)
+    let files: [(String, [HCLBlock])] = [
+      ("versions.tf", VersionsFile(context: context).blocks()),
+      ("variables.tf", VariablesFile(context: context).blocks()),
+      ("main.tf", MainFile(context: context).blocks()),
+      ("outputs.tf", OutputsFile(context: context).blocks()),
+    ]
+    return files.map { name, blocks in
+      GeneratedFile(
+        path: "terraform/\(name)",
+        contents: printer.print(HCLDocument(headerComment: header, blocks: blocks)))
+    }
+  }
+}
