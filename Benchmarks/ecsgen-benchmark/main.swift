@@ -4,6 +4,7 @@ import Foundation
 //
 //   lint N specs      `ecsgen lint DIR` over N generated specs (throughput and peak memory)
 //   lint 1 spec       `ecsgen lint FILE` on one small spec (process start to exit)
+//   render N specs    `ecsgen render DIR --target terraform` into a fresh directory each run
 //
 // It prints numbers; it is not a test. Build ecsgen first: `swift build -c release`.
 
@@ -195,6 +196,7 @@ struct LintBenchmark {
     print("")
     print(throughputLine(count: count, directory, peakMiB: peakMiB))
     print(endToEndLine(single))
+    try RenderBenchmark(workspace: workspace, runs: options.runs).run()
     print("")
     print(
       "runs: \(options.runs) of `ecsgen lint DIR`, \(Self.endToEndRuns) of `ecsgen lint \(small.lastPathComponent)`; wall clock from process start to exit, output captured"

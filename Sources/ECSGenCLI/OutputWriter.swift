@@ -6,71 +6,94 @@ import Foundation
 /// that an earlier render wrote there but that are no longer produced are removed. Files without
 /// the generated marker are never touched.
 struct OutputWriter {
+  /// What a sync did, as paths relative to the output root.
   struct Summary: Equatable {
     var written: [String] = []
     var unchanged: [String] = []
     var removed: [String] = []
   }
 
-  let manager = FileManager.default
-
-  /// Makes `folder` hold exactly `files` (paths relative to `root`, all under `folder`).
+  /// Makes `root/folder` hold exactly `files` (paths relative to `root`, all under `folder`).
   func sync(
     _ files: [GeneratedFile], root: String, folder: String
   ) throws(ToolFailure) -> Summary {
+    let manager = FileManager.default
     var summary = Summary()
-    let produced = Set(files.map(\.path))
+    var directoriesMade = Set<String>()
     for file in files {
       let path = root + "/" + file.path
       let bytes = Data(file.contents.utf8)
       if manager.contents(atPath: path) == bytes {
-        summary.unchanged.append(path)
+        summary.unchanged.append(file.path)
         continue
       }
-      try writeAtomically(bytes, to: path)
-      summary.written.append(path)
+      let directory = Self.parent(of: path)
+      if directoriesMade.insert(directory).inserted {
+        do {
+          try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+          throw ToolFailure("cannot create \(directory): \(error.localizedDescription)")
+        }
+      }
+      try Self.writeAtomically(bytes, to: path, in: directory)
+      summary.written.append(file.path)
     }
-    for stale in generatedFiles(in: root + "/" + folder, relativeTo: root)
-    where !produced.contains(stale) {
+    let produced = Set(files.map(\.path))
+    for stale in Self.generatedFiles(in: folder, root: root) where !produced.contains(stale) {
       do {
         try manager.removeItem(atPath: root + "/" + stale)
       } catch {
         throw ToolFailure("cannot remove \(root)/\(stale): \(error.localizedDescription)")
       }
-      summary.removed.append(root + "/" + stale)
+      summary.removed.append(stale)
     }
     return summary
   }
 
-  private func writeAtomically(_ bytes: Data, to path: String) throws(ToolFailure) {
-    let directory = (path as NSString).deletingLastPathComponent
-    let temporary = directory + "/.\((path as NSString).lastPathComponent).ecsgen-tmp"
+  /// Writes a temporary file beside `path` and renames it over `path`, so that a reader (or a
+  /// crash) never sees half a file.
+  private static func writeAtomically(
+    _ bytes: Data, to path: String, in directory: String
+  ) throws(ToolFailure) {
+    let temporary = directory + "/." + name(of: path) + ".ecsgen-tmp"
     do {
-      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
       try bytes.write(to: URL(fileURLWithPath: temporary))
-      if rename(temporary, path) != 0 {
-        throw ToolFailure(String(cString: strerror(errno)))
-      }
     } catch {
-      try? manager.removeItem(atPath: temporary)
-      throw ToolFailure("cannot write \(path): \(error)")
+      throw ToolFailure("cannot write \(path): \(error.localizedDescription)")
+    }
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw ToolFailure("cannot write \(path): \(reason)")
     }
   }
 
-  /// Files under `folder` that carry the generated marker near their start, as paths relative to
-  /// `root`, sorted.
-  private func generatedFiles(in folder: String, relativeTo root: String) -> [String] {
-    guard let enumerator = manager.enumerator(atPath: folder) else { return [] }
+  /// Files under `root/folder` that carry the generated marker near their start, as paths
+  /// relative to `root`, sorted.
+  private static func generatedFiles(in folder: String, root: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else {
+      return []
+    }
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let path = folder + "/" + relative
-      guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+      guard let handle = FileHandle(forReadingAtPath: root + "/" + path) else { continue }
       let head = (try? handle.read(upToCount: 1024)) ?? nil
       try? handle.close()
       if let head, String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text) {
-        found.append(String(path.dropFirst(root.count + 1)))
+        found.append(path)
       }
     }
     return found.sorted()
+  }
+
+  private static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return String(path[..<slash])
+  }
+
+  private static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
   }
 }

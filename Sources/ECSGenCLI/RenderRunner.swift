@@ -59,26 +59,37 @@ public struct RenderRunner: Sendable {
       plans.append(plan)
     }
     let root = resolved(outputDirectory)
-    var lines: [String] = []
-    do {
-      for plan in plans {
+    let targets = self.targets
+    let outputDirectory = self.outputDirectory
+    let planned = plans
+    // Each service writes only inside its own folder, so services render in parallel.
+    let results = Parallel.map(planned.count) { index in
+      Result { () throws(ToolFailure) -> [String] in
+        let plan = planned[index]
+        var lines: [String] = []
         for target in targets {
+          let folder = "\(plan.service.name)/\(target.folder)"
           let summary = try OutputWriter().sync(
-            Self.files(for: plan, targets: [target]), root: root,
-            folder: "\(plan.service.name)/\(target.folder)")
-          lines += summary.written.map { "wrote \(display($0, root: root))" }
-          lines += summary.removed.map { "removed \(display($0, root: root))" }
+            Self.files(for: plan, targets: [target]), root: root, folder: folder)
+          lines += summary.written.map { "wrote \(outputDirectory)/\($0)" }
+          lines += summary.removed.map { "removed \(outputDirectory)/\($0)" }
           if summary.written.isEmpty && summary.removed.isEmpty {
             lines.append(
-              "unchanged \(outputDirectory)/\(plan.service.name)/\(target.folder)/ (\(summary.unchanged.count) files)"
-            )
+              "unchanged \(outputDirectory)/\(folder)/ (\(summary.unchanged.count) files)")
           }
         }
+        return lines
       }
-    } catch {
-      return CommandOutput(
-        standardOutput: lines.map { $0 + "\n" }.joined(),
-        standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+    }
+    var lines: [String] = []
+    for result in results {
+      switch result {
+      case .success(let written): lines += written
+      case .failure(let error):
+        return CommandOutput(
+          standardOutput: lines.map { $0 + "\n" }.joined(),
+          standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+      }
     }
     let sorted = diagnostics.sortedForOutput()
     let failed = sorted.containsErrors
@@ -95,9 +106,5 @@ public struct RenderRunner: Sendable {
   private func resolved(_ path: String) -> String {
     guard let baseDirectory, !path.hasPrefix("/") else { return path }
     return baseDirectory + "/" + path
-  }
-
-  private func display(_ path: String, root: String) -> String {
-    outputDirectory + path.dropFirst(root.count)
   }
 }

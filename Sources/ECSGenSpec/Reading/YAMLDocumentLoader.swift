@@ -9,7 +9,9 @@ enum YAMLDocumentLoader {
       return .failure(problem)
     }
     do {
-      guard let root = try Parser(yaml: text).singleRoot(), !root.isNull else {
+      // The basic resolver tags every scalar as a string: ecsgen decodes scalars from their text by
+      // the type each field expects, so Yams' regex-based type guessing would be wasted work.
+      guard let root = try Parser(yaml: text, resolver: .basic).singleRoot(), !root.isNull else {
         return .failure(
           .error(
             "empty-file", at: SourceLocation(file: file, line: 1, column: 1),

@@ -25,6 +25,7 @@ public struct HCLPrinter: Sendable {
 
   private func printBody(_ items: [HCLBodyItem], indent: Int) -> String {
     let pad = String(repeating: "  ", count: indent)
+    let items = Self.separatingBlocks(items)
     var output = ""
     var run: [(String, String)] = []
     func flushRun() {
@@ -56,6 +57,28 @@ public struct HCLPrinter: Sendable {
     }
     flushRun()
     return output
+  }
+
+  /// The items with exactly one blank line on each side of every nested block (none at the start
+  /// or end of the body), the layout community Terraform uses.
+  static func separatingBlocks(_ items: [HCLBodyItem]) -> [HCLBodyItem] {
+    var result: [HCLBodyItem] = []
+    for item in items {
+      let isBlock: Bool
+      if case .block = item { isBlock = true } else { isBlock = false }
+      let previousIsBlock: Bool
+      if case .block = result.last { previousIsBlock = true } else { previousIsBlock = false }
+      if item == .blankLine {
+        if let last = result.last, last != .blankLine { result.append(item) }
+        continue
+      }
+      if (isBlock || previousIsBlock), let last = result.last, last != .blankLine {
+        result.append(.blankLine)
+      }
+      result.append(item)
+    }
+    while result.last == .blankLine { result.removeLast() }
+    return result
   }
 
   /// `name = value` lines with their `=` aligned one space after the longest name.

@@ -1,0 +1,37 @@
+import Foundation
+
+/// `ecsgen render --target terraform` over all the generated specs, each run into a fresh output
+/// directory so that every run writes every file (a re-render of unchanged files writes nothing).
+struct RenderBenchmark {
+  static let targetSeconds = 1.0
+  static let targetSpecs = 1000
+
+  var workspace: BenchmarkWorkspace
+  var runs: Int
+
+  func run() throws(BenchmarkFailure) {
+    var runIndex = 0
+    let durations = try measure(runs: runs) { () throws(BenchmarkFailure) in
+      runIndex += 1
+      let out = workspace.directory.appendingPathComponent("rendered-\(runIndex)").path
+      try workspace.runExpectingSuccess([
+        "render", workspace.directory.path, "--out", out, "--target", "terraform",
+      ])
+    }
+    guard let summary = TimingSummary(durations) else {
+      throw BenchmarkFailure(message: "no timed render runs")
+    }
+    let count = workspace.specFiles.count
+    let median = summary.median.seconds
+    let rate = median > 0 ? String(Int((Double(count) / median).rounded())) : "n/a"
+    var target = "target < \(format(Self.targetSeconds, 1)) s"
+    if count != Self.targetSpecs {
+      target += " for \(Self.targetSpecs) specs"
+    } else if median >= Self.targetSeconds {
+      target += ", MISSED"
+    }
+    print(
+      "render \(count) specs to Terraform (\(count * 4) files): median \(format(median, 3)) s (min \(format(summary.minimum.seconds, 3)) s), \(rate) specs/s (\(target))"
+    )
+  }
+}

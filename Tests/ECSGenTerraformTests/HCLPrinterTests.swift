@@ -1,0 +1,65 @@
+import Testing
+
+@testable import ECSGenTerraform
+
+/// The printer owns formatting, quoting and escaping; these pin the rules `terraform fmt` checks.
+@Suite struct HCLPrinterTests {
+  let printer = HCLPrinter()
+
+  func attribute(_ value: HCLExpression) -> String {
+    printer.print(HCLDocument(blocks: [HCLBlock("locals", [], [.set("x", value)])]))
+  }
+
+  @Test func stringsEscapeTemplatesQuotesBackslashesAndControls() {
+    #expect(
+      attribute(.string("a ${b} %{c} \"d\" \\e\nf\u{1}é"))
+        == "locals {\n  x = \"a $${b} %%{c} \\\"d\\\" \\\\e\\nf\\u0001é\"\n}\n")
+  }
+
+  @Test func templatesKeepInterpolationsAndEscapeLiterals() {
+    let value = HCLExpression.template([
+      .literal("${x}:"), .interpolation(.reference("var.tag")),
+    ])
+    #expect(attribute(value) == "locals {\n  x = \"$${x}:${var.tag}\"\n}\n")
+  }
+
+  @Test func runsOfSingleLineAttributesAreAligned() {
+    let text = printer.print(
+      HCLDocument(blocks: [
+        HCLBlock(
+          "resource", ["a", "b"],
+          [
+            .set("name", .string("n")), .set("retention_in_days", .number(30)),
+            .set("object", .object([HCLObjectItem("k", .number(1))])),
+            .set("z", .bool(true)),
+          ])
+      ]))
+    #expect(
+      text == """
+        resource "a" "b" {
+          name              = "n"
+          retention_in_days = 30
+          object = {
+            k = 1
+          }
+          z = true
+        }
+
+        """)
+  }
+
+  @Test func objectKeysThatAreNotIdentifiersAreQuoted() {
+    let text = attribute(
+      .object([HCLObjectItem("Cost Center", .string("1")), HCLObjectItem("awslogs-group", .null)]))
+    #expect(text.contains("\"Cost Center\" = \"1\""))
+    #expect(text.contains("awslogs-group = null"))
+  }
+
+  @Test func documentsStartWithTheHeaderAndSeparateBlocks() {
+    let text = printer.print(
+      HCLDocument(
+        headerComment: ["Generated."],
+        blocks: [HCLBlock("data", ["x", "y"], []), HCLBlock("data", ["x", "z"], [])]))
+    #expect(text == "# Generated.\n\ndata \"x\" \"y\" {}\n\ndata \"x\" \"z\" {}\n")
+  }
+}
