@@ -31,6 +31,8 @@ public struct BuiltImagePlan: Sendable, Equatable, Codable {
   public var scanOnPush: Bool
   /// Tags can never be overwritten, so a deployed tag always means the same image.
   public var immutableTags: Bool
+  /// Encrypt images with KMS (the AWS managed key) rather than ECR's default AES-256.
+  public var kmsEncryption: Bool
   /// How many images the lifecycle policy keeps; older ones expire.
   public var keepImages: Int
   /// Untagged images (left behind by failed pushes) expire after this many days.

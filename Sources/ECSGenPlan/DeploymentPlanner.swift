@@ -82,6 +82,7 @@ public struct DeploymentPlanner {
           tagInput: tag,
           scanOnPush: true,
           immutableTags: true,
+          kmsEncryption: true,
           keepImages: 30,
           untaggedExpiryDays: 7))
     }

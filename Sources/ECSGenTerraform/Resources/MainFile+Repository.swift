@@ -51,7 +51,9 @@ extension MainFile {
           .blankLine,
           block("image_scanning_configuration", [.set("scan_on_push", .bool(image.scanOnPush))]),
           .blankLine,
-          block("encryption_configuration", [.set("encryption_type", .string("KMS"))]),
+          block(
+            "encryption_configuration",
+            [.set("encryption_type", .string(image.kmsEncryption ? "KMS" : "AES256"))]),
         ]),
       resource(
         "aws_ecr_lifecycle_policy", "this",
