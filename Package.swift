@@ -40,17 +40,21 @@ let package = Package(
     ),
     .executableTarget(name: "ecsgen", dependencies: ["ECSGenCLI"]),
     .executableTarget(name: "ecsgen-benchmark", path: "Benchmarks/ecsgen-benchmark"),
+    // Golden-file comparison shared by the test targets.
+    .target(name: "ECSGenTestSupport", path: "Tests/ECSGenTestSupport"),
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
     .testTarget(
       name: "ECSGenTerraformTests",
-      dependencies: ["ECSGenTerraform", "ECSGenPlan", "ECSGenSpec", "ECSGenRendering"]
+      dependencies: [
+        "ECSGenTerraform", "ECSGenPlan", "ECSGenSpec", "ECSGenRendering", "ECSGenTestSupport",
+      ]
     ),
     .testTarget(
       name: "ECSGenCLITests",
       dependencies: [
         "ECSGenCLI", "ECSGenSpec", "ECSGenDiagnostics", "ECSGenPlan", "ECSGenRendering",
-        "ECSGenTerraform",
+        "ECSGenTerraform", "ECSGenTestSupport",
       ]
     ),
   ]

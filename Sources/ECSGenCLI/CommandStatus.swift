@@ -22,6 +22,13 @@ public struct CommandOutput: Sendable, Equatable {
   }
 }
 
+extension CommandOutput {
+  /// The output of a command that could not run: the reason on standard error, status 2.
+  public static func toolFailure(_ failure: ToolFailure) -> CommandOutput {
+    CommandOutput(standardError: "ecsgen: error: \(failure)\n", status: .toolFailure)
+  }
+}
+
 /// A failure that stops a command before it could check anything (exit status 2).
 public struct ToolFailure: Error, CustomStringConvertible, Sendable {
   public var description: String

@@ -22,9 +22,9 @@ public struct LintRunner: Sendable {
   public func run(paths: [String]) -> CommandOutput {
     let loaded: [LoadedSpec]
     do {
-      loaded = try SpecBatch.load(SpecPaths.expand(paths, baseDirectory: baseDirectory))
+      loaded = try SpecBatch.load(paths: paths, baseDirectory: baseDirectory)
     } catch {
-      return CommandOutput(standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+      return .toolFailure(error)
     }
     let diagnostics = loaded.flatMap(\.diagnostics).sortedForOutput()
     let errors = diagnostics.count { $0.severity == .error }

@@ -38,9 +38,9 @@ public struct RenderRunner: Sendable {
   public func run(paths: [String]) -> CommandOutput {
     let loaded: [LoadedSpec]
     do {
-      loaded = try SpecBatch.load(SpecPaths.expand(paths, baseDirectory: baseDirectory))
+      loaded = try SpecBatch.load(paths: paths, baseDirectory: baseDirectory)
     } catch {
-      return CommandOutput(standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+      return .toolFailure(error)
     }
     var diagnostics = loaded.flatMap(\.diagnostics)
     var plans: [DeploymentPlan] = []
@@ -86,9 +86,9 @@ public struct RenderRunner: Sendable {
       switch result {
       case .success(let written): lines += written
       case .failure(let error):
-        return CommandOutput(
-          standardOutput: lines.map { $0 + "\n" }.joined(),
-          standardError: "ecsgen: error: \(error)\n", status: .toolFailure)
+        var output = CommandOutput.toolFailure(error)
+        output.standardOutput = lines.map { $0 + "\n" }.joined()
+        return output
       }
     }
     let sorted = diagnostics.sortedForOutput()

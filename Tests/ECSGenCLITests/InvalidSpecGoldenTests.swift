@@ -1,4 +1,5 @@
 import ECSGenCLI
+import ECSGenTestSupport
 import Testing
 
 /// Every broken spec under `specs/invalid/` has its expected `ecsgen lint` output under

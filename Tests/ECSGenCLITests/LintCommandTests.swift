@@ -1,5 +1,6 @@
 import ECSGenCLI
 import ECSGenDiagnostics
+import ECSGenTestSupport
 import Foundation
 import Testing
 

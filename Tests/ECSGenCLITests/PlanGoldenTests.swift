@@ -1,5 +1,6 @@
 import ECSGenPlan
 import ECSGenSpec
+import ECSGenTestSupport
 import Foundation
 import Testing
 

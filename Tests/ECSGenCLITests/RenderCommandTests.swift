@@ -1,4 +1,5 @@
 import ECSGenCLI
+import ECSGenTestSupport
 import Foundation
 import Testing
 

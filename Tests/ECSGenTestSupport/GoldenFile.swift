@@ -5,21 +5,21 @@ import Testing
 ///
 /// Set `ECSGEN_UPDATE_GOLDEN=1` to rewrite every golden file a test reads instead of comparing,
 /// then read the result with `git diff golden/` before committing it.
-enum GoldenFile {
+public enum GoldenFile {
   /// The package root, found from this file's path so that tests work from any directory.
-  static let packageRoot: String = {
+  public static let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
   }()
 
-  static var isUpdating: Bool {
+  public static var isUpdating: Bool {
     ProcessInfo.processInfo.environment["ECSGEN_UPDATE_GOLDEN"] == "1"
   }
 
   /// Compares `actual` with the golden file at `relativePath` (from the package root), recording
   /// an issue with a line diff when they differ; writes the file instead when updating.
-  static func check(
+  public static func check(
     _ actual: String, against relativePath: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
@@ -53,7 +53,7 @@ enum GoldenFile {
   }
 
   /// The names of the files in a directory of the package with the given suffix, sorted.
-  static func files(in relativeDirectory: String, suffix: String) -> [String] {
+  public static func files(in relativeDirectory: String, suffix: String) -> [String] {
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/" + relativeDirectory))
       ?? []
@@ -62,8 +62,8 @@ enum GoldenFile {
 }
 
 /// A minimal line diff for test failures: changed lines with two lines of context.
-enum LineDiff {
-  static func render(from old: String, to new: String) -> String {
+public enum LineDiff {
+  public static func render(from old: String, to new: String) -> String {
     let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var marks: [(String, String)] = []
