@@ -7,6 +7,7 @@ import PackageDescription
 //   ECSGenPlan         validated ServiceSpec -> DeploymentPlan (every default and name resolved)
 //   ECSGenRendering    what every renderer shares: generated files, targets, the header
 //   ECSGenTerraform    DeploymentPlan -> Terraform files (an HCL document model and its printer)
+//   ECSGenCloudFormation  DeploymentPlan -> a CloudFormation template (ordered JSON and its printer)
 //   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
 // Module names carry the `ECSGen` prefix so that they never collide with the type names
 // (`ServiceSpec`, `DeploymentPlan`) they export.
@@ -32,9 +33,14 @@ let package = Package(
     .target(name: "ECSGenRendering"),
     .target(name: "ECSGenTerraform", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(
+      name: "ECSGenCloudFormation",
+      dependencies: ["ECSGenPlan", "ECSGenRendering", "ECSGenDiagnostics"]
+    ),
+    .target(
       name: "ECSGenCLI",
       dependencies: [
         "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan", "ECSGenRendering", "ECSGenTerraform",
+        "ECSGenCloudFormation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +50,13 @@ let package = Package(
     .target(name: "ECSGenTestSupport", path: "Tests/ECSGenTestSupport"),
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
+    .testTarget(
+      name: "ECSGenCloudFormationTests",
+      dependencies: [
+        "ECSGenCloudFormation", "ECSGenTerraform", "ECSGenPlan", "ECSGenSpec", "ECSGenRendering",
+        "ECSGenTestSupport",
+      ]
+    ),
     .testTarget(
       name: "ECSGenTerraformTests",
       dependencies: [

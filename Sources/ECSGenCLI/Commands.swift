@@ -63,7 +63,8 @@ public struct Render: ParsableCommand {
     abstract: "Render specs into infrastructure files, one folder per service.",
     discussion: """
       Paths are as for `lint` (no path means specs/). Each valid spec is rendered into \
-      DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf.
+      DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf and \
+      DIR/NAME/cloudformation/template.json.
 
       A spec with errors renders nothing and the command exits 1 after reporting every \
       diagnostic; valid specs are still rendered. Files are written atomically and only when \
@@ -83,7 +84,9 @@ public struct Render: ParsableCommand {
   @Option(name: .long, help: "The output directory.")
   public var out = "infra"
 
-  @Option(name: .long, help: "A target to render (terraform); repeat for several. Default: all.")
+  @Option(
+    name: .long,
+    help: "A target to render (terraform, cloudformation); repeat for several. Default: all.")
   public var target: [RenderTarget] = []
 
   public init() {}

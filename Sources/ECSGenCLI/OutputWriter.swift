@@ -39,7 +39,7 @@ struct OutputWriter {
       summary.written.append(file.path)
     }
     let produced = Set(files.map(\.path))
-    for stale in Self.generatedFiles(in: folder, root: root) where !produced.contains(stale) {
+    for stale in Self.generatedFiles(in: folder, root: root, skipping: produced) {
       do {
         try manager.removeItem(atPath: root + "/" + stale)
       } catch {
@@ -68,16 +68,18 @@ struct OutputWriter {
     }
   }
 
-  /// Files under `root/folder` that carry the generated marker near their start, as paths
-  /// relative to `root`, sorted.
-  private static func generatedFiles(in folder: String, root: String) -> [String] {
+  /// Files under `root/folder` that carry the generated marker near their start, other than the
+  /// ones in `skipping`, as paths relative to `root`, sorted.
+  private static func generatedFiles(
+    in folder: String, root: String, skipping: Set<String>
+  ) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else {
       return []
     }
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let path = folder + "/" + relative
-      guard let handle = FileHandle(forReadingAtPath: root + "/" + path) else { continue }
+      guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path) else { continue }
       let head = (try? handle.read(upToCount: 1024)) ?? nil
       try? handle.close()
       if let head, String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text) {

@@ -1,3 +1,4 @@
+import ECSGenCloudFormation
 import ECSGenDiagnostics
 import ECSGenPlan
 import ECSGenRendering
@@ -28,6 +29,7 @@ public struct RenderRunner: Sendable {
       let files: [GeneratedFile]
       switch target {
       case .terraform: files = TerraformRenderer().render(plan)
+      case .cloudformation: files = CloudFormationRenderer().render(plan)
       }
       return files.map {
         GeneratedFile(path: "\(plan.service.name)/\($0.path)", contents: $0.contents)
@@ -75,7 +77,8 @@ public struct RenderRunner: Sendable {
           lines += summary.removed.map { "removed \(outputDirectory)/\($0)" }
           if summary.written.isEmpty && summary.removed.isEmpty {
             lines.append(
-              "unchanged \(outputDirectory)/\(folder)/ (\(summary.unchanged.count) files)")
+              "unchanged \(outputDirectory)/\(folder)/ (\(summary.unchanged.count) file\(summary.unchanged.count == 1 ? "" : "s"))"
+            )
           }
         }
         return lines

@@ -33,10 +33,20 @@ public struct BuiltImagePlan: Sendable, Equatable, Codable {
   public var immutableTags: Bool
   /// Encrypt images with KMS (the AWS managed key) rather than ECR's default AES-256.
   public var kmsEncryption: Bool
-  /// How many images the lifecycle policy keeps; older ones expire.
-  public var keepImages: Int
-  /// Untagged images (left behind by failed pushes) expire after this many days.
-  public var untaggedExpiryDays: Int
+  /// The repository's lifecycle policy, in priority order.
+  public var lifecycleRules: [ImageLifecycleRule]
+}
+
+/// One rule of an ECR lifecycle policy: which images it selects and that it expires them.
+public struct ImageLifecycleRule: Sendable, Equatable, Codable {
+  public var priority: Int
+  public var description: String
+  /// `untagged`, `tagged` or `any`.
+  public var tagStatus: String
+  /// `sinceImagePushed` (with `countUnit`) or `imageCountMoreThan`.
+  public var countType: String
+  public var countUnit: String?
+  public var countNumber: Int
 }
 
 /// The task definition and its single container.

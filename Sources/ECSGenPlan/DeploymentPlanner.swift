@@ -83,8 +83,17 @@ public struct DeploymentPlanner {
           scanOnPush: true,
           immutableTags: true,
           kmsEncryption: true,
-          keepImages: 30,
-          untaggedExpiryDays: 7))
+          // Untagged images are left behind by failed pushes; 30 tagged images are weeks of
+          // deploys to roll back to.
+          lifecycleRules: [
+            ImageLifecycleRule(
+              priority: 1, description: "Expire untagged images after 7 days",
+              tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days",
+              countNumber: 7),
+            ImageLifecycleRule(
+              priority: 2, description: "Keep the newest 30 images", tagStatus: "any",
+              countType: "imageCountMoreThan", countUnit: nil, countNumber: 30),
+          ]))
     }
   }
 

@@ -13,6 +13,7 @@ public struct GeneratedFile: Sendable, Equatable {
 /// The artifacts ecsgen can render, each into its own folder of a service's output.
 public enum RenderTarget: String, Sendable, CaseIterable, Equatable, Hashable {
   case terraform
+  case cloudformation
 
   /// The folder under `DIR/NAME/` that this target owns.
   public var folder: String { rawValue }

@@ -13,8 +13,15 @@ public struct TerraformRenderer: Sendable {
   public init() {}
 
   public func render(_ plan: DeploymentPlan) -> [GeneratedFile] {
-    let context = TerraformContext(plan: plan)
     let printer = HCLPrinter()
+    return documents(plan).map { path, document in
+      GeneratedFile(path: path, contents: printer.print(document))
+    }
+  }
+
+  /// The documents before printing, with their paths: what tests read values back from.
+  public func documents(_ plan: DeploymentPlan) -> [(path: String, document: HCLDocument)] {
+    let context = TerraformContext(plan: plan)
     let header = GeneratedMarker.headerLines(specFile: plan.specFile)
     let files: [(String, [HCLBlock])] = [
       ("versions.tf", VersionsFile(context: context).blocks()),
@@ -23,9 +30,7 @@ public struct TerraformRenderer: Sendable {
       ("outputs.tf", OutputsFile(context: context).blocks()),
     ]
     return files.map { name, blocks in
-      GeneratedFile(
-        path: "terraform/\(name)",
-        contents: printer.print(HCLDocument(headerComment: header, blocks: blocks)))
+      ("terraform/\(name)", HCLDocument(headerComment: header, blocks: blocks))
     }
   }
 }

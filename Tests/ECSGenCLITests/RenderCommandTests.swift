@@ -22,6 +22,7 @@ import Testing
         #expect(contents("\(out.path)/\(service)/terraform/\(file)") != nil, "\(service)/\(file)")
       }
     }
+    #expect(contents("\(out.path)/orders-api/cloudformation/template.json") != nil)
     // The rendered files are the committed golden files.
     #expect(
       contents("\(out.path)/orders-api/terraform/main.tf")
@@ -36,7 +37,12 @@ import Testing
     Thread.sleep(forTimeInterval: 0.01)
     let second = runner(out.path).run(paths: ["specs/minimal.yaml"])
     let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
-    #expect(second.standardOutput == "unchanged \(out.path)/hello-web/terraform/ (4 files)\n")
+    #expect(
+      second.standardOutput == """
+        unchanged \(out.path)/hello-web/terraform/ (4 files)
+        unchanged \(out.path)/hello-web/cloudformation/ (1 file)
+
+        """)
     #expect(before == after)
   }
 

@@ -31,6 +31,13 @@ enum HCLQuoting {
   }
 
   private static func escape(_ text: String) -> String {
+    // Most strings need no escaping; checking the bytes first avoids rebuilding them.
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+        || $0 == UInt8(ascii: "{")
+    }) {
+      return text
+    }
     var output = ""
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {

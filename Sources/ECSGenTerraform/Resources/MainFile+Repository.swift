@@ -5,43 +5,22 @@ extension MainFile {
   /// and a lifecycle policy that keeps the newest images.
   func repositoryBlocks() -> [HCLBlock] {
     guard case .built(let image) = plan.image else { return [] }
-    let lifecycle = HCLExpression.call(
-      "jsonencode",
-      [
-        .object([
-          HCLObjectItem(
-            "rules",
-            .list([
-              .object([
-                HCLObjectItem("rulePriority", .number(1)),
-                HCLObjectItem(
-                  "description",
-                  .string("Expire untagged images after \(image.untaggedExpiryDays) days")),
-                HCLObjectItem(
-                  "selection",
-                  .object([
-                    HCLObjectItem("tagStatus", .string("untagged")),
-                    HCLObjectItem("countType", .string("sinceImagePushed")),
-                    HCLObjectItem("countUnit", .string("days")),
-                    HCLObjectItem("countNumber", .number(image.untaggedExpiryDays)),
-                  ])),
-                HCLObjectItem("action", .object([HCLObjectItem("type", .string("expire"))])),
-              ]),
-              .object([
-                HCLObjectItem("rulePriority", .number(2)),
-                HCLObjectItem("description", .string("Keep the newest \(image.keepImages) images")),
-                HCLObjectItem(
-                  "selection",
-                  .object([
-                    HCLObjectItem("tagStatus", .string("any")),
-                    HCLObjectItem("countType", .string("imageCountMoreThan")),
-                    HCLObjectItem("countNumber", .number(image.keepImages)),
-                  ])),
-                HCLObjectItem("action", .object([HCLObjectItem("type", .string("expire"))])),
-              ]),
-            ]))
-        ])
+    let rules = image.lifecycleRules.map { rule -> HCLExpression in
+      var selection = [
+        HCLObjectItem("tagStatus", .string(rule.tagStatus)),
+        HCLObjectItem("countType", .string(rule.countType)),
+      ]
+      if let unit = rule.countUnit { selection.append(HCLObjectItem("countUnit", .string(unit))) }
+      selection.append(HCLObjectItem("countNumber", .number(rule.countNumber)))
+      return .object([
+        HCLObjectItem("rulePriority", .number(rule.priority)),
+        HCLObjectItem("description", .string(rule.description)),
+        HCLObjectItem("selection", .object(selection)),
+        HCLObjectItem("action", .object([HCLObjectItem("type", .string("expire"))])),
       ])
+    }
+    let lifecycle = HCLExpression.call(
+      "jsonencode", [.object([HCLObjectItem("rules", .list(rules))])])
     return [
       resource(
         "aws_ecr_repository", "this",

@@ -1,0 +1,130 @@
+import ECSGenPlan
+
+/// The plan plus the CloudFormation spellings every resource needs: logical ids, parameters for
+/// open inputs, and ARNs built from pseudo parameters instead of hard-coded accounts and regions.
+struct CloudFormationContext {
+  let plan: DeploymentPlan
+
+  /// Logical ids, PascalCase and stable: renaming one replaces the resource.
+  enum ID {
+    static let cluster = "Cluster"
+    static let logGroup = "LogGroup"
+    static let taskRole = "TaskRole"
+    static let executionRole = "ExecutionRole"
+    static let repository = "Repository"
+    static let taskDefinition = "TaskDefinition"
+    static let loadBalancerSecurityGroup = "LoadBalancerSecurityGroup"
+    static let taskSecurityGroup = "TaskSecurityGroup"
+    static let taskIngressFromLoadBalancer = "TaskSecurityGroupIngressFromLoadBalancer"
+    static let loadBalancer = "LoadBalancer"
+    static let targetGroup = "TargetGroup"
+    static let service = "Service"
+    static let scalableTarget = "ScalableTarget"
+
+    static func listener(_ listener: ListenerPlan) -> String {
+      listener.role.prefix(1).uppercased() + listener.role.dropFirst() + "Listener"
+    }
+
+    static func scalingPolicy(_ policy: ScalingPolicyPlan) -> String {
+      switch policy.metric {
+      case .cpu: "CpuScalingPolicy"
+      case .memory: "MemoryScalingPolicy"
+      case .requestCountPerTarget: "RequestCountScalingPolicy"
+      }
+    }
+  }
+
+  /// `vpc_id` → `VpcId`.
+  static func parameterName(_ input: PlanInput) -> String {
+    input.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+  }
+
+  func value(_ configurable: Configurable<String>) -> JSONValue {
+    switch configurable {
+    case .fixed(let value): .string(value)
+    case .input(let input): Intrinsic.ref(Self.parameterName(input))
+    }
+  }
+
+  func value(_ configurable: Configurable<[String]>) -> JSONValue {
+    switch configurable {
+    case .fixed(let values): .array(values.map(JSONValue.string))
+    case .input(let input): Intrinsic.ref(Self.parameterName(input))
+    }
+  }
+
+  /// The cluster's name: a `Ref` to the created cluster, or the existing name.
+  var clusterName: JSONValue {
+    switch plan.cluster {
+    case .create: Intrinsic.ref(ID.cluster)
+    case .existing(let name): .string(name)
+    }
+  }
+
+  var clusterNamePart: SubPart {
+    switch plan.cluster {
+    case .create: .variable(ID.cluster)
+    case .existing(let name): .literal(name)
+    }
+  }
+
+  func role(_ role: RolePlan, id: String) -> JSONValue {
+    switch role {
+    case .existing(let arn): .string(arn)
+    case .create: Intrinsic.getAtt(id, "Arn")
+    }
+  }
+
+  var image: JSONValue {
+    switch plan.image {
+    case .external(let reference): .string(reference)
+    case .built(let built):
+      Intrinsic.sub([
+        .variable("\(ID.repository).RepositoryUri"), .literal(":"),
+        .variable(Self.parameterName(built.tagInput)),
+      ])
+    }
+  }
+
+  func managedPolicyARN(_ policy: ManagedPolicy) -> JSONValue {
+    switch policy {
+    case .arn(let arn): .string(arn)
+    case .awsManaged(let name):
+      Intrinsic.sub([
+        .literal("arn:"), .variable(Intrinsic.partition), .literal(":iam::aws:policy/\(name)"),
+      ])
+    }
+  }
+
+  func policyResource(_ resource: PolicyResource) -> JSONValue {
+    switch resource {
+    case .literal(let arn): .string(arn)
+    case .ssmParameter(let path):
+      Intrinsic.sub([
+        .literal("arn:"), .variable(Intrinsic.partition), .literal(":ssm:"),
+        .variable(Intrinsic.region), .literal(":"), .variable(Intrinsic.accountID),
+        .literal(":parameter\(path)"),
+      ])
+    }
+  }
+
+  /// The spec's tags plus ecsgen's, in the `[{Key, Value}]` form most resource types take.
+  var tags: JSONValue {
+    .array(
+      plan.tags.map {
+        .object([JSONMember("Key", .string($0.key)), JSONMember("Value", .string($0.value))])
+      })
+  }
+}
+
+/// One resource: `Type`, then `DependsOn` when needed, then `Properties`.
+func resource(
+  _ type: String, dependsOn: [String] = [], _ properties: [String: JSONValue]
+) -> JSONValue {
+  var members = [JSONMember("Type", .string(type))]
+  if !dependsOn.isEmpty {
+    members.append(JSONMember("DependsOn", .array(dependsOn.map(JSONValue.string))))
+  }
+  members.append(JSONMember("Properties", .sorted(properties)))
+  return .object(members)
+}

@@ -1,0 +1,44 @@
+import ECSGenPlan
+
+/// `Outputs`: the same values as the Terraform outputs.
+struct Outputs {
+  let context: CloudFormationContext
+
+  func members() -> [JSONMember] {
+    typealias ID = CloudFormationContext.ID
+    let plan = context.plan
+    var outputs: [(String, String, JSONValue)] = [
+      ("ServiceName", "Name of the ECS service.", Intrinsic.getAtt(ID.service, "Name")),
+      ("ClusterName", "Name of the ECS cluster the service runs in.", context.clusterName),
+      (
+        "LoadBalancerDnsName", "DNS name of the load balancer.",
+        Intrinsic.getAtt(ID.loadBalancer, "DNSName")
+      ),
+      (
+        "ServiceUrl", "URL of the service through the load balancer.",
+        Intrinsic.sub([
+          .literal("\(plan.loadBalancer.urlScheme)://"), .variable("\(ID.loadBalancer).DNSName"),
+        ])
+      ),
+      ("LogGroupName", "CloudWatch Logs group of the containers.", Intrinsic.ref(ID.logGroup)),
+      (
+        "TaskRoleArn", "ARN of the role the application runs as.",
+        context.role(plan.roles.task, id: ID.taskRole)
+      ),
+      (
+        "ExecutionRoleArn", "ARN of the role ECS uses to start the tasks.",
+        context.role(plan.roles.execution, id: ID.executionRole)
+      ),
+    ]
+    if case .built = plan.image {
+      outputs.append(
+        (
+          "RepositoryUri", "URI of the ECR repository the deploy workflow pushes to.",
+          Intrinsic.getAtt(ID.repository, "RepositoryUri")
+        ))
+    }
+    return outputs.map { name, description, value in
+      JSONMember(name, .sorted(["Description": .string(description), "Value": value]))
+    }
+  }
+}

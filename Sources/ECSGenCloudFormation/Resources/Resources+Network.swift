@@ -1,0 +1,166 @@
+import ECSGenPlan
+
+extension Resources {
+  /// The two security groups. Their rules are written inline, which also replaces the allow-all
+  /// egress rule AWS would otherwise add; only the tasks' rule that refers back to the load
+  /// balancer's group is a resource of its own, to keep the two groups free of a cycle.
+  func securityGroups() -> [JSONMember] {
+    let groups = plan.securityGroups
+    let fromLoadBalancer = groups.tasks.ingress.filter { $0.peer == .loadBalancerGroup }
+    var members = [
+      JSONMember(
+        ID.loadBalancerSecurityGroup,
+        securityGroup(groups.loadBalancer, ingress: groups.loadBalancer.ingress)),
+      JSONMember(
+        ID.taskSecurityGroup,
+        securityGroup(
+          groups.tasks, ingress: groups.tasks.ingress.filter { $0.peer != .loadBalancerGroup })),
+    ]
+    for (index, rule) in fromLoadBalancer.enumerated() {
+      var properties = ruleProperties(rule, direction: .ingress)
+      properties["GroupId"] = Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")
+      let suffix = fromLoadBalancer.count == 1 ? "" : String(index + 1)
+      members.append(
+        JSONMember(
+          ID.taskIngressFromLoadBalancer + suffix,
+          resource("AWS::EC2::SecurityGroupIngress", properties)))
+    }
+    return members
+  }
+
+  private enum Direction { case ingress, egress }
+
+  private func securityGroup(_ group: SecurityGroupPlan, ingress: [SecurityGroupRule]) -> JSONValue
+  {
+    var properties: [String: JSONValue] = [
+      "GroupName": .string(group.name),
+      "GroupDescription": .string(group.description),
+      "VpcId": context.value(plan.network.vpcID),
+      "SecurityGroupEgress": .array(
+        group.egress.map { .sorted(ruleProperties($0, direction: .egress)) }),
+      "Tags": context.tags,
+    ]
+    if !ingress.isEmpty {
+      properties["SecurityGroupIngress"] = .array(
+        ingress.map { .sorted(ruleProperties($0, direction: .ingress)) })
+    }
+    return resource("AWS::EC2::SecurityGroup", properties)
+  }
+
+  private func ruleProperties(_ rule: SecurityGroupRule, direction: Direction) -> [String:
+    JSONValue]
+  {
+    var properties: [String: JSONValue] = [
+      "Description": .string(rule.description),
+      "IpProtocol": .string(rule.ipProtocol),
+    ]
+    if rule.ipProtocol != "-1" {
+      properties["FromPort"] = .int(rule.fromPort)
+      properties["ToPort"] = .int(rule.toPort)
+    }
+    let groupKey = direction == .ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"
+    switch rule.peer {
+    case .ipv4CIDR(let cidr): properties["CidrIp"] = .string(cidr)
+    case .ipv6CIDR(let cidr): properties["CidrIpv6"] = .string(cidr)
+    case .loadBalancerGroup:
+      properties[groupKey] = Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")
+    case .tasksGroup:
+      properties[groupKey] = Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")
+    }
+    return properties
+  }
+
+  /// The load balancer, its target group and its listeners.
+  func loadBalancer() -> [JSONMember] {
+    let balancer = plan.loadBalancer
+    let group = plan.targetGroup
+    let check = group.healthCheck
+    var attributes: [(String, String)] = [
+      ("deregistration_delay.timeout_seconds", String(group.deregistrationDelaySeconds)),
+      ("stickiness.enabled", group.stickinessSeconds == nil ? "false" : "true"),
+      ("stickiness.type", "lb_cookie"),
+    ]
+    if let seconds = group.stickinessSeconds {
+      attributes.append(("stickiness.lb_cookie.duration_seconds", String(seconds)))
+    }
+    var members = [
+      JSONMember(
+        ID.loadBalancer,
+        resource(
+          "AWS::ElasticLoadBalancingV2::LoadBalancer",
+          [
+            "Name": .string(balancer.name),
+            "Type": .string("application"),
+            "Scheme": .string(balancer.isInternal ? "internal" : "internet-facing"),
+            "SecurityGroups": .array([Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")]),
+            "Subnets": context.value(plan.network.loadBalancerSubnetIDs),
+            "LoadBalancerAttributes": keyValues([
+              ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
+              (
+                "routing.http.drop_invalid_header_fields.enabled",
+                balancer.dropInvalidHeaderFields ? "true" : "false"
+              ),
+            ]),
+            "Tags": context.tags,
+          ])),
+      JSONMember(
+        ID.targetGroup,
+        resource(
+          "AWS::ElasticLoadBalancingV2::TargetGroup",
+          [
+            "Name": .string(group.name),
+            "Port": .int(group.port),
+            "Protocol": .string(group.targetProtocol),
+            "TargetType": .string(group.targetType),
+            "VpcId": context.value(plan.network.vpcID),
+            "HealthCheckEnabled": .bool(true),
+            "HealthCheckPath": .string(check.path),
+            "HealthCheckProtocol": .string(check.healthCheckProtocol),
+            "HealthCheckPort": .string(check.port),
+            "Matcher": .sorted(["HttpCode": .string(check.matcher)]),
+            "HealthCheckIntervalSeconds": .int(check.intervalSeconds),
+            "HealthCheckTimeoutSeconds": .int(check.timeoutSeconds),
+            "HealthyThresholdCount": .int(check.healthyThreshold),
+            "UnhealthyThresholdCount": .int(check.unhealthyThreshold),
+            "TargetGroupAttributes": keyValues(attributes),
+            "Tags": context.tags,
+          ])),
+    ]
+    for listener in plan.listeners {
+      var properties: [String: JSONValue] = [
+        "LoadBalancerArn": Intrinsic.ref(ID.loadBalancer),
+        "Port": .int(listener.port),
+        "Protocol": .string(listener.listenerProtocol.rawValue),
+      ]
+      if let policy = listener.sslPolicy { properties["SslPolicy"] = .string(policy) }
+      if let certificate = listener.certificateARN {
+        properties["Certificates"] = .array([.sorted(["CertificateArn": .string(certificate)])])
+      }
+      switch listener.action {
+      case .forwardToTargetGroup:
+        properties["DefaultActions"] = .array([
+          .sorted(["Type": .string("forward"), "TargetGroupArn": Intrinsic.ref(ID.targetGroup)])
+        ])
+      case .redirectToHTTPS(let port):
+        properties["DefaultActions"] = .array([
+          .sorted([
+            "Type": .string("redirect"),
+            "RedirectConfig": .sorted([
+              "Protocol": .string("HTTPS"), "Port": .string(String(port)),
+              "StatusCode": .string("HTTP_301"),
+            ]),
+          ])
+        ])
+      }
+      members.append(
+        JSONMember(
+          ID.listener(listener), resource("AWS::ElasticLoadBalancingV2::Listener", properties)))
+    }
+    return members
+  }
+
+  /// `[{Key, Value}]` in the given order (attribute lists read best in a logical order).
+  private func keyValues(_ pairs: [(String, String)]) -> JSONValue {
+    .array(pairs.map { .sorted(["Key": .string($0.0), "Value": .string($0.1)]) })
+  }
+}

@@ -1,0 +1,99 @@
+import ECSGenPlan
+
+extension Resources {
+  /// The ECS service, created after the listeners so that the target group is attached to the
+  /// load balancer when the first tasks register.
+  func service() -> [JSONMember] {
+    let deployment = plan.deployment
+    var securityGroups = [Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")]
+    securityGroups += plan.network.extraTaskSecurityGroupIDs.map(JSONValue.string)
+    var properties: [String: JSONValue] = [
+      "ServiceName": .string(deployment.serviceName),
+      "Cluster": context.clusterName,
+      "TaskDefinition": Intrinsic.ref(ID.taskDefinition),
+      "LaunchType": .string(deployment.launchType),
+      "PlatformVersion": .string(deployment.platformVersion),
+      "DeploymentConfiguration": .sorted([
+        "MinimumHealthyPercent": .int(deployment.minimumHealthyPercent),
+        "MaximumPercent": .int(deployment.maximumPercent),
+        "DeploymentCircuitBreaker": .sorted([
+          "Enable": .bool(true), "Rollback": .bool(deployment.circuitBreakerRollback),
+        ]),
+      ]),
+      "HealthCheckGracePeriodSeconds": .int(deployment.healthCheckGracePeriodSeconds),
+      "NetworkConfiguration": .sorted([
+        "AwsvpcConfiguration": .sorted([
+          "Subnets": context.value(plan.network.taskSubnetIDs),
+          "SecurityGroups": .array(securityGroups),
+          "AssignPublicIp": .string(plan.network.assignPublicIP ? "ENABLED" : "DISABLED"),
+        ])
+      ]),
+      "LoadBalancers": .array([
+        .sorted([
+          "TargetGroupArn": Intrinsic.ref(ID.targetGroup),
+          "ContainerName": .string(plan.task.containerName),
+          "ContainerPort": .int(plan.task.containerPort),
+        ])
+      ]),
+      "EnableECSManagedTags": .bool(true),
+      "PropagateTags": .string("SERVICE"),
+      "Tags": context.tags,
+    ]
+    // With scaling, Application Auto Scaling owns the count: a DesiredCount here would reset it on
+    // every stack update. A new service starts at one task and scales to `min` at once.
+    if plan.scaling == nil { properties["DesiredCount"] = .int(deployment.desiredCount) }
+    return [
+      JSONMember(
+        ID.service,
+        resource(
+          "AWS::ECS::Service", dependsOn: plan.listeners.map(ID.listener), properties))
+    ]
+  }
+
+  /// The scalable target and one target-tracking policy per metric.
+  func scaling() -> [JSONMember] {
+    guard let scaling = plan.scaling else { return [] }
+    var members = [
+      JSONMember(
+        ID.scalableTarget,
+        resource(
+          "AWS::ApplicationAutoScaling::ScalableTarget",
+          [
+            "ServiceNamespace": .string(scaling.serviceNamespace),
+            "ScalableDimension": .string(scaling.scalableDimension),
+            "ResourceId": Intrinsic.sub([
+              .literal("service/"), context.clusterNamePart, .literal("/"),
+              .variable("\(ID.service).Name"),
+            ]),
+            "MinCapacity": .int(scaling.minCapacity),
+            "MaxCapacity": .int(scaling.maxCapacity),
+          ]))
+    ]
+    for policy in scaling.policies {
+      var metric: [String: JSONValue] = ["PredefinedMetricType": .string(policy.metric.rawValue)]
+      if policy.metric == .requestCountPerTarget {
+        metric["ResourceLabel"] = Intrinsic.sub([
+          .variable("\(ID.loadBalancer).LoadBalancerFullName"), .literal("/"),
+          .variable("\(ID.targetGroup).TargetGroupFullName"),
+        ])
+      }
+      members.append(
+        JSONMember(
+          ID.scalingPolicy(policy),
+          resource(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            [
+              "PolicyName": .string(policy.name),
+              "PolicyType": .string("TargetTrackingScaling"),
+              "ScalingTargetId": Intrinsic.ref(ID.scalableTarget),
+              "TargetTrackingScalingPolicyConfiguration": .sorted([
+                "TargetValue": .int(policy.targetValue),
+                "ScaleInCooldown": .int(policy.scaleInCooldownSeconds),
+                "ScaleOutCooldown": .int(policy.scaleOutCooldownSeconds),
+                "PredefinedMetricSpecification": .sorted(metric),
+              ]),
+            ])))
+    }
+    return members
+  }
+}

@@ -1,0 +1,69 @@
+import ECSGenPlan
+
+extension Resources {
+  /// The Fargate task definition and its one container.
+  func taskDefinition() -> [JSONMember] {
+    let task = plan.task
+    var properties: [String: JSONValue] = [
+      "Family": .string(task.family),
+      "RequiresCompatibilities": .array([.string("FARGATE")]),
+      "NetworkMode": .string("awsvpc"),
+      "Cpu": .string(String(task.cpuUnits)),
+      "Memory": .string(String(task.memoryMiB)),
+      "ExecutionRoleArn": context.role(plan.roles.execution, id: ID.executionRole),
+      "TaskRoleArn": context.role(plan.roles.task, id: ID.taskRole),
+      "RuntimePlatform": .sorted([
+        "OperatingSystemFamily": .string(task.operatingSystemFamily),
+        "CpuArchitecture": .string(task.cpuArchitecture),
+      ]),
+      "ContainerDefinitions": .array([container()]),
+      "Tags": context.tags,
+    ]
+    if let storage = task.ephemeralStorageGiB {
+      properties["EphemeralStorage"] = .sorted(["SizeInGiB": .int(storage)])
+    }
+    return [JSONMember(ID.taskDefinition, resource("AWS::ECS::TaskDefinition", properties))]
+  }
+
+  private func container() -> JSONValue {
+    let task = plan.task
+    var container: [String: JSONValue] = [
+      "Name": .string(task.containerName),
+      "Image": context.image,
+      "Essential": .bool(true),
+      "PortMappings": .array([
+        .sorted(["ContainerPort": .int(task.containerPort), "Protocol": .string("tcp")])
+      ]),
+      "Environment": .array(
+        task.environment.map { .sorted(["Name": .string($0.name), "Value": .string($0.value)]) }),
+      "Secrets": .array(
+        task.secrets.map {
+          .sorted(["Name": .string($0.name), "ValueFrom": .string($0.valueFrom)])
+        }),
+      "LogConfiguration": .sorted([
+        "LogDriver": .string("awslogs"),
+        "Options": .sorted([
+          "awslogs-group": Intrinsic.ref(ID.logGroup),
+          "awslogs-region": Intrinsic.ref(Intrinsic.region),
+          "awslogs-stream-prefix": .string(plan.logs.streamPrefix),
+        ]),
+      ]),
+      "StopTimeout": .int(task.stopTimeoutSeconds),
+      "ReadonlyRootFilesystem": .bool(task.readOnlyRootFilesystem),
+    ]
+    if let entrypoint = task.entrypoint {
+      container["EntryPoint"] = .array(entrypoint.map(JSONValue.string))
+    }
+    if let command = task.command { container["Command"] = .array(command.map(JSONValue.string)) }
+    if let check = task.healthCheck {
+      container["HealthCheck"] = .sorted([
+        "Command": .array(check.command.map(JSONValue.string)),
+        "Interval": .int(check.intervalSeconds),
+        "Timeout": .int(check.timeoutSeconds),
+        "Retries": .int(check.retries),
+        "StartPeriod": .int(check.startPeriodSeconds),
+      ])
+    }
+    return .sorted(container)
+  }
+}

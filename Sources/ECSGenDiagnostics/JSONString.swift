@@ -1,0 +1,26 @@
+/// JSON string literals, shared by every JSON ecsgen writes (diagnostics, CloudFormation).
+public enum JSONString {
+  /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259); all
+  /// other characters, including non-ASCII ones, are written as they are.
+  public static func quote(_ text: String) -> String {
+    // Most strings need no escaping; checking the bytes first avoids rebuilding them.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      return "\"" + text + "\""
+    }
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}
