@@ -79,7 +79,8 @@ struct OutputWriter {
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let path = folder + "/" + relative
-      guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path) else { continue }
+      guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path)
+      else { continue }
       let head = (try? handle.read(upToCount: 1024)) ?? nil
       try? handle.close()
       if let head, String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text) {

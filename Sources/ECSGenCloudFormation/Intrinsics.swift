@@ -16,7 +16,8 @@ enum Intrinsic {
     let text = parts.map { part in
       switch part {
       case .literal(let text):
-        text.utf8.contains(UInt8(ascii: "$")) ? text.replacingOccurrences(of: "${", with: "${!") : text
+        text.utf8.contains(UInt8(ascii: "$"))
+          ? text.replacingOccurrences(of: "${", with: "${!") : text
       case .variable(let name): "${\(name)}"
       }
     }.joined()

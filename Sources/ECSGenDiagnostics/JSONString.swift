@@ -4,7 +4,9 @@ public enum JSONString {
   /// other characters, including non-ASCII ones, are written as they are.
   public static func quote(_ text: String) -> String {
     // Most strings need no escaping; checking the bytes first avoids rebuilding them.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+    }) {
       return "\"" + text + "\""
     }
     var result = "\""
