@@ -8,6 +8,7 @@ import PackageDescription
 //   ECSGenRendering    what every renderer shares: generated files, targets, the header
 //   ECSGenTerraform    DeploymentPlan -> Terraform files (an HCL document model and its printer)
 //   ECSGenCloudFormation  DeploymentPlan -> a CloudFormation template (ordered JSON and its printer)
+//   ECSGenGitHubActions   DeploymentPlan -> a deploy workflow (a YAML model and its printer)
 //   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
 // Module names carry the `ECSGen` prefix so that they never collide with the type names
 // (`ServiceSpec`, `DeploymentPlan`) they export.
@@ -32,6 +33,7 @@ let package = Package(
     .target(name: "ECSGenPlan", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .target(name: "ECSGenRendering"),
     .target(name: "ECSGenTerraform", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
+    .target(name: "ECSGenGitHubActions", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(
       name: "ECSGenCloudFormation",
       dependencies: ["ECSGenPlan", "ECSGenRendering", "ECSGenDiagnostics"]
@@ -40,7 +42,7 @@ let package = Package(
       name: "ECSGenCLI",
       dependencies: [
         "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan", "ECSGenRendering", "ECSGenTerraform",
-        "ECSGenCloudFormation",
+        "ECSGenCloudFormation", "ECSGenGitHubActions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,6 +52,10 @@ let package = Package(
     .target(name: "ECSGenTestSupport", path: "Tests/ECSGenTestSupport"),
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
+    .testTarget(
+      name: "ECSGenGitHubActionsTests",
+      dependencies: ["ECSGenGitHubActions", "ECSGenPlan", "ECSGenSpec", "ECSGenTestSupport"]
+    ),
     .testTarget(
       name: "ECSGenCloudFormationTests",
       dependencies: [

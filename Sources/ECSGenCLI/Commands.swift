@@ -22,9 +22,10 @@ public struct ECSGenCommand: ParsableCommand {
         ecsgen lint                      lint every spec in specs/
         ecsgen lint specs/orders.yaml --format github
         ecsgen render                    render every spec in specs/ into infra/
+        ecsgen check                     fail if infra/ is not what specs/ renders
       """,
     version: ECSGenVersion.description,
-    subcommands: [Lint.self, Render.self, Version.self])
+    subcommands: [Lint.self, Render.self, Check.self, Version.self])
 
   public init() {}
 
@@ -38,6 +39,9 @@ public struct ECSGenCommand: ParsableCommand {
       }
       if var render = command as? Render {
         return render.execute()
+      }
+      if var check = command as? Check {
+        return check.execute()
       }
       try command.run()
       return CommandStatus.clean.rawValue
@@ -63,8 +67,8 @@ public struct Render: ParsableCommand {
     abstract: "Render specs into infrastructure files, one folder per service.",
     discussion: """
       Paths are as for `lint` (no path means specs/). Each valid spec is rendered into \
-      DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf and \
-      DIR/NAME/cloudformation/template.json.
+      DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf, \
+      DIR/NAME/cloudformation/template.json and DIR/NAME/github-actions/deploy-NAME.yml.
 
       A spec with errors renders nothing and the command exits 1 after reporting every \
       diagnostic; valid specs are still rendered. Files are written atomically and only when \
@@ -86,15 +90,23 @@ public struct Render: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "A target to render (terraform, cloudformation); repeat for several. Default: all.")
+    help:
+      "A target to render (terraform, cloudformation, github-actions); repeat for several. Default: all."
+  )
   public var target: [RenderTarget] = []
+
+  @Option(
+    name: .long,
+    help:
+      "Write each workflow here (such as .github/workflows) instead of DIR/NAME/github-actions/.")
+  public var workflowsDir: String?
 
   public init() {}
 
   mutating func execute() -> Int32 {
     let output = RenderRunner(
-      outputDirectory: out, targets: target.isEmpty ? RenderTarget.allCases : target,
-      useColor: Terminal.wantsColor
+      outputDirectory: out, workflowsDirectory: workflowsDir,
+      targets: target.isEmpty ? RenderTarget.allCases : target, useColor: Terminal.wantsColor
     ).run(paths: paths)
     Terminal.write(output)
     return output.status.rawValue
@@ -142,6 +154,54 @@ public struct Lint: ParsableCommand {
   mutating func execute() -> Int32 {
     let output = LintRunner(format: format, strict: strict, useColor: Terminal.wantsColor)
       .run(paths: paths)
+    Terminal.write(output)
+    return output.status.rawValue
+  }
+
+  public mutating func run() throws {
+    throw ExitCode(execute())
+  }
+}
+
+extension CheckRunner.Format: ExpressibleByArgument {}
+
+/// `ecsgen check`.
+public struct Check: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Fail when the committed output is not what the specs render (writes nothing).",
+    discussion: """
+      Renders the specs in memory and compares every file with what is in DIR (and in the \
+      workflows folder, with --workflows-dir). For each file that is stale, missing, or left \
+      over from a service or target that no longer produces it, prints a unified diff \
+      (a/ is the committed file, b/ what the spec renders) and one line that says what to run.
+
+      Exit codes: 0 everything is up to date, 1 a file differs or a spec has errors, \
+      2 ecsgen could not run.
+
+      Examples:
+        ecsgen check
+        ecsgen check specs --out infra --format github
+      """)
+
+  @Argument(help: "Spec files or directories (default: specs/).")
+  public var paths: [String] = []
+
+  @Option(name: .long, help: "The directory the output was rendered into.")
+  public var out = "infra"
+
+  @Option(name: .long, help: "The folder workflows were rendered into with render --workflows-dir.")
+  public var workflowsDir: String?
+
+  @Option(help: "Output format: text, or github (workflow commands that annotate the diff).")
+  public var format: CheckRunner.Format = .text
+
+  public init() {}
+
+  mutating func execute() -> Int32 {
+    let output = CheckRunner(
+      outputDirectory: out, workflowsDirectory: workflowsDir, format: format,
+      useColor: Terminal.wantsColor
+    ).run(paths: paths)
     Terminal.write(output)
     return output.status.rawValue
   }

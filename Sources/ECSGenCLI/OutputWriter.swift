@@ -13,9 +13,10 @@ struct OutputWriter {
     var removed: [String] = []
   }
 
-  /// Makes `root/folder` hold exactly `files` (paths relative to `root`, all under `folder`).
+  /// Writes `files` (paths relative to `root`) and, when a `folder` is given, removes the other
+  /// generated files under `root/folder`.
   func sync(
-    _ files: [GeneratedFile], root: String, folder: String
+    _ files: [GeneratedFile], root: String, folder: String?
   ) throws(ToolFailure) -> Summary {
     let manager = FileManager.default
     var summary = Summary()
@@ -39,7 +40,8 @@ struct OutputWriter {
       summary.written.append(file.path)
     }
     let produced = Set(files.map(\.path))
-    for stale in Self.generatedFiles(in: folder, root: root, skipping: produced) {
+    let stale = folder.map { Self.generatedFiles(in: $0, root: root, skipping: produced) } ?? []
+    for stale in stale {
       do {
         try manager.removeItem(atPath: root + "/" + stale)
       } catch {
@@ -70,7 +72,7 @@ struct OutputWriter {
 
   /// Files under `root/folder` that carry the generated marker near their start, other than the
   /// ones in `skipping`, as paths relative to `root`, sorted.
-  private static func generatedFiles(
+  static func generatedFiles(
     in folder: String, root: String, skipping: Set<String>
   ) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else {

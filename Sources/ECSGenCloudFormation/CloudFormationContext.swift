@@ -34,6 +34,14 @@ struct CloudFormationContext {
     }
   }
 
+  /// For a built image: the condition that the image tag is given. The first deploy leaves it
+  /// empty, so that the stack creates the ECR repository before the workflow pushes the first
+  /// image; the task definition, the service and its scaling wait for a tag.
+  var serviceCondition: String? {
+    if case .built = plan.image { return "HasImageTag" }
+    return nil
+  }
+
   /// `vpc_id` → `VpcId`.
   static func parameterName(_ input: PlanInput) -> String {
     input.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -117,11 +125,13 @@ struct CloudFormationContext {
   }
 }
 
-/// One resource: `Type`, then `DependsOn` when needed, then `Properties`.
+/// One resource: `Type`, then `Condition` and `DependsOn` when needed, then `Properties`.
 func resource(
-  _ type: String, dependsOn: [String] = [], _ properties: [String: JSONValue]
+  _ type: String, condition: String? = nil, dependsOn: [String] = [],
+  _ properties: [String: JSONValue]
 ) -> JSONValue {
   var members = [JSONMember("Type", .string(type))]
+  if let condition { members.append(JSONMember("Condition", .string(condition))) }
   if !dependsOn.isEmpty {
     members.append(JSONMember("DependsOn", .array(dependsOn.map(JSONValue.string))))
   }

@@ -5,8 +5,9 @@ import ECSGenRendering
 /// describing the same resources with the same values as the Terraform output.
 ///
 /// Key order is fixed: the sections in their conventional order (`AWSTemplateFormatVersion`,
-/// `Description`, `Parameters`, `Rules`, `Resources`, `Outputs`), each resource as `Type`,
-/// `DependsOn`, `Properties`, and every other object with its keys sorted alphabetically.
+/// `Description`, `Parameters`, `Rules`, `Conditions`, `Resources`, `Outputs`), each resource as
+/// `Type`, `Condition`, `DependsOn`, `Properties`, and every other object with its keys sorted
+/// alphabetically.
 public struct CloudFormationRenderer: Sendable {
   public init() {}
 
@@ -32,6 +33,20 @@ public struct CloudFormationRenderer: Sendable {
     if !parameters.isEmpty { sections.append(JSONMember("Parameters", .object(parameters))) }
     if case .fixed(let region) = plan.region {
       sections.append(JSONMember("Rules", regionRule(region)))
+    }
+    if case .built(let image) = plan.image, let condition = context.serviceCondition {
+      let tag = CloudFormationContext.parameterName(image.tagInput)
+      sections.append(
+        JSONMember(
+          "Conditions",
+          .object([
+            JSONMember(
+              condition,
+              .object([
+                JSONMember(
+                  "Fn::Not", .array([Intrinsic.equals(Intrinsic.ref(tag), .string(""))]))
+              ]))
+          ])))
     }
     sections.append(JSONMember("Resources", .object(Resources(context: context).members())))
     sections.append(JSONMember("Outputs", .object(Outputs(context: context).members())))

@@ -38,7 +38,11 @@ struct Outputs {
         ))
     }
     return outputs.map { name, description, value in
-      JSONMember(name, .sorted(["Description": .string(description), "Value": value]))
+      var members: [String: JSONValue] = ["Description": .string(description), "Value": value]
+      if name == "ServiceName", let condition = context.serviceCondition {
+        members["Condition"] = .string(condition)
+      }
+      return JSONMember(name, .sorted(members))
     }
   }
 }

@@ -18,9 +18,11 @@ struct Parameters {
         properties["Type"] = .string("List<AWS::EC2::Subnet::Id>")
       case .imageTag:
         properties["Type"] = .string("String")
-        properties["AllowedPattern"] = .string("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
+        properties["Default"] = .string("")
+        properties["AllowedPattern"] = .string("^$|^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
         properties["ConstraintDescription"] = .string(
-          "an image tag: letters, digits, _, . and -, at most 128 characters")
+          "an image tag: letters, digits, _, . and -, at most 128 characters; empty only for the first deploy, which creates the image repository without the service"
+        )
       }
       return JSONMember(CloudFormationContext.parameterName(input), .sorted(properties))
     }

@@ -41,6 +41,7 @@ public struct DeploymentPlanner {
     let cluster: ClusterPlan =
       spec.cluster.map { .existing(name: $0.value) }
       ?? .create(name: names.cluster, containerInsights: true)
+    let ci = ciPlan(spec, service: name)
     return DeploymentPlan(
       specFile: spec.file,
       service: ServiceIdentity(name: name, description: spec.description?.value),
@@ -59,7 +60,7 @@ public struct DeploymentPlanner {
       logs: logs,
       tags: tags(spec, service: name),
       terraform: TerraformSettings(s3Backend: s3Backend(spec)),
-      ci: ciPlan(spec),
+      ci: ci,
       inputs: inputs.inputs)
   }
 
@@ -192,13 +193,21 @@ public struct DeploymentPlanner {
       useLockfile: backend.useLockfile?.value ?? false, encrypt: true)
   }
 
-  private func ciPlan(_ spec: ServiceSpec) -> CIPlan {
-    CIPlan(
+  private func ciPlan(_ spec: ServiceSpec, service: String) -> CIPlan {
+    let environment = spec.ci?.environment?.value
+    let platform = spec.platform?.value ?? SpecDefaults.platform
+    return CIPlan(
       role: spec.ci?.roleARN.map { .arn($0.value) }
         ?? .repositoryVariable(SpecDefaults.CI.roleVariable),
+      planRoleVariable: SpecDefaults.CI.planRoleVariable,
       branch: spec.ci?.branch?.value ?? SpecDefaults.CI.branch,
-      environment: spec.ci?.environment?.value,
-      deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue)
+      environment: environment,
+      deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue,
+      workflowFileName: "deploy-\(service).yml",
+      runner: platform == .linuxARM64 ? "ubuntu-24.04-arm" : "ubuntu-24.04",
+      deployConcurrencyGroup: "ecsgen-deploy-\(service)-\(environment ?? "default")",
+      reviewConcurrencyGroupPrefix: "ecsgen-review-\(service)",
+      stackName: service)
   }
 }
 

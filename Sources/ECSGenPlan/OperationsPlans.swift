@@ -60,7 +60,20 @@ public struct CIPlan: Sendable, Equatable, Codable {
   }
 
   public var role: Role
+  /// The repository variable holding the read-only role pull requests plan with.
+  public var planRoleVariable: String
   public var branch: String
   public var environment: String?
   public var deployWith: String
+  /// The workflow's file name (`deploy-NAME.yml`).
+  public var workflowFileName: String
+  /// The runner that builds and deploys: an ARM runner for arm64 images, so that the image is
+  /// built natively instead of under emulation.
+  public var runner: String
+  /// One group per service and environment; a running deploy is never cancelled.
+  public var deployConcurrencyGroup: String
+  /// Prefix of the review jobs' groups (one per pull request; a newer push cancels the review).
+  public var reviewConcurrencyGroupPrefix: String
+  /// The stack name the CloudFormation path deploys.
+  public var stackName: String
 }

@@ -14,6 +14,7 @@ public struct GeneratedFile: Sendable, Equatable {
 public enum RenderTarget: String, Sendable, CaseIterable, Equatable, Hashable {
   case terraform
   case cloudformation
+  case githubActions = "github-actions"
 
   /// The folder under `DIR/NAME/` that this target owns.
   public var folder: String { rawValue }

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Every example spec under `specs/` lints without errors and resolves to the plan recorded in
-/// `golden/NAME/plan.json`: a reviewable record of every default and derived name.
+/// `golden/SERVICE/plan.json`: a reviewable record of every default and derived name.
 @Suite struct PlanGoldenTests {
   static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
 
@@ -20,7 +20,7 @@ import Testing
     #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
     let plan = try DeploymentPlanner().plan(loaded)
     GoldenFile.check(
-      try Self.json(plan), against: "golden/\(spec.dropLast(".yaml".count))/plan.json")
+      try Self.json(plan), against: "golden/\(plan.service.name)/plan.json")
   }
 
   @Test(arguments: specs)

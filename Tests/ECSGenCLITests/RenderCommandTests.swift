@@ -26,7 +26,7 @@ import Testing
     // The rendered files are the committed golden files.
     #expect(
       contents("\(out.path)/orders-api/terraform/main.tf")
-        == contents(GoldenFile.packageRoot + "/golden/production/terraform/main.tf"))
+        == contents(GoldenFile.packageRoot + "/golden/orders-api/terraform/main.tf"))
   }
 
   @Test func aSecondRenderWritesNothing() throws {
@@ -41,6 +41,7 @@ import Testing
       second.standardOutput == """
         unchanged \(out.path)/hello-web/terraform/ (4 files)
         unchanged \(out.path)/hello-web/cloudformation/ (1 file)
+        unchanged \(out.path)/hello-web/github-actions/ (1 file)
 
         """)
     #expect(before == after)

@@ -5,7 +5,7 @@ import ECSGenTestSupport
 import Foundation
 import Testing
 
-/// Every example spec renders to the template committed under `golden/NAME/cloudformation/`.
+/// Every example spec renders to the template committed under `golden/SERVICE/cloudformation/`.
 @Suite struct CloudFormationGoldenTests {
   static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
 
@@ -17,11 +17,12 @@ import Testing
 
   @Test(arguments: specs)
   func templateMatchesGolden(spec: String) throws {
-    let files = CloudFormationRenderer().render(try Self.plan(spec))
+    let plan = try Self.plan(spec)
+    let files = CloudFormationRenderer().render(plan)
     #expect(files.map(\.path) == ["cloudformation/template.json"])
     for file in files {
       GoldenFile.check(
-        file.contents, against: "golden/\(spec.dropLast(".yaml".count))/\(file.path)")
+        file.contents, against: "golden/\(plan.service.name)/\(file.path)")
     }
   }
 

@@ -6,7 +6,8 @@ import ECSGenTestSupport
 import Foundation
 import Testing
 
-/// Every example spec renders to the Terraform committed under `golden/NAME/terraform/`.
+/// Every example spec renders to the Terraform committed under `golden/SERVICE/terraform/`, the
+/// layout `ecsgen render --out golden` writes.
 @Suite struct TerraformGoldenTests {
   static let root = GoldenFile.packageRoot
   static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
@@ -20,13 +21,13 @@ import Testing
 
   @Test(arguments: specs)
   func terraformMatchesGolden(spec: String) throws {
-    let (_, files) = try Self.render(spec)
+    let (name, files) = try Self.render(spec)
     #expect(
       files.map(\.path) == [
         "terraform/versions.tf", "terraform/variables.tf", "terraform/main.tf",
         "terraform/outputs.tf",
       ])
-    let folder = "golden/\(spec.dropLast(".yaml".count))"
+    let folder = "golden/\(name)"
     for file in files {
       GoldenFile.check(file.contents, against: "\(folder)/\(file.path)")
     }

@@ -46,7 +46,8 @@ extension Resources {
       JSONMember(
         ID.service,
         resource(
-          "AWS::ECS::Service", dependsOn: plan.listeners.map(ID.listener), properties))
+          "AWS::ECS::Service", condition: context.serviceCondition,
+          dependsOn: plan.listeners.map(ID.listener), properties))
     ]
   }
 
@@ -57,7 +58,7 @@ extension Resources {
       JSONMember(
         ID.scalableTarget,
         resource(
-          "AWS::ApplicationAutoScaling::ScalableTarget",
+          "AWS::ApplicationAutoScaling::ScalableTarget", condition: context.serviceCondition,
           [
             "ServiceNamespace": .string(scaling.serviceNamespace),
             "ScalableDimension": .string(scaling.scalableDimension),
@@ -81,7 +82,7 @@ extension Resources {
         JSONMember(
           ID.scalingPolicy(policy),
           resource(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            "AWS::ApplicationAutoScaling::ScalingPolicy", condition: context.serviceCondition,
             [
               "PolicyName": .string(policy.name),
               "PolicyType": .string("TargetTrackingScaling"),

@@ -22,7 +22,11 @@ extension Resources {
     if let storage = task.ephemeralStorageGiB {
       properties["EphemeralStorage"] = .sorted(["SizeInGiB": .int(storage)])
     }
-    return [JSONMember(ID.taskDefinition, resource("AWS::ECS::TaskDefinition", properties))]
+    return [
+      JSONMember(
+        ID.taskDefinition,
+        resource("AWS::ECS::TaskDefinition", condition: context.serviceCondition, properties))
+    ]
   }
 
   private func container() -> JSONValue {

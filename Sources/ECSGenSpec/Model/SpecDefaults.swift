@@ -62,5 +62,7 @@ public enum SpecDefaults {
     public static let deployWith = DeployTool.terraform
     /// The repository variable the workflow reads the deploy role from when `ci.role_arn` is absent.
     public static let roleVariable = "ECSGEN_DEPLOY_ROLE_ARN"
+    /// The repository variable holding the read-only role that pull requests plan with.
+    public static let planRoleVariable = "ECSGEN_PLAN_ROLE_ARN"
   }
 }

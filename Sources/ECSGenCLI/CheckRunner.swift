@@ -1,0 +1,163 @@
+import ECSGenDiagnostics
+import ECSGenRendering
+import Foundation
+
+/// `ecsgen check`: renders in memory and compares with what is committed. It writes nothing.
+public struct CheckRunner: Sendable {
+  /// How `check` reports: a diff and a fix per file, or also workflow commands for GitHub.
+  public enum Format: String, Sendable, CaseIterable {
+    case text
+    case github
+  }
+
+  public var outputDirectory: String
+  public var workflowsDirectory: String?
+  public var format: Format
+  public var useColor: Bool
+  public var baseDirectory: String?
+
+  public init(
+    outputDirectory: String = "infra", workflowsDirectory: String? = nil, format: Format = .text,
+    useColor: Bool = false, baseDirectory: String? = nil
+  ) {
+    self.outputDirectory = outputDirectory
+    self.workflowsDirectory = workflowsDirectory
+    self.format = format
+    self.useColor = useColor
+    self.baseDirectory = baseDirectory
+  }
+
+  /// One file that is not what the current specs render.
+  struct Problem {
+    enum Kind: String {
+      case stale, missing
+      case leftOver = "left over"
+    }
+
+    var kind: Kind
+    /// The path as the user sees it (`infra/orders-api/terraform/main.tf`).
+    var path: String
+    var committed: String
+    var rendered: String
+    var fix: String
+  }
+
+  public func run(paths: [String]) -> CommandOutput {
+    let planned: PlannedSpecs
+    do {
+      planned = PlannedSpecs(try SpecBatch.load(paths: paths, baseDirectory: baseDirectory))
+    } catch {
+      return .toolFailure(error)
+    }
+    var problems: [Problem] = []
+    var upToDate = 0
+    let layout = OutputLayout(
+      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
+      targets: RenderTarget.allCases)
+    for plan in planned.plans {
+      let fix = renderCommand(spec: plan.specFile)
+      for set in layout.sets(for: plan) {
+        let root = resolve(set.root, against: baseDirectory)
+        for file in set.files {
+          let committed = FileManager.default.contents(atPath: root + "/" + file.path).map {
+            String(decoding: $0, as: UTF8.self)
+          }
+          let path = set.root + "/" + file.path
+          if committed == file.contents {
+            upToDate += 1
+          } else {
+            problems.append(
+              Problem(
+                kind: committed == nil ? .missing : .stale, path: path, committed: committed ?? "",
+                rendered: file.contents, fix: fix))
+          }
+        }
+        if let folder = set.folder {
+          let produced = Set(set.files.map(\.path))
+          for leftOver in OutputWriter.generatedFiles(in: folder, root: root, skipping: produced) {
+            problems.append(leftOverProblem(set.root, leftOver, root: root, fix: fix))
+          }
+        }
+      }
+    }
+    problems += orphanedServices(planned)
+    return report(problems, upToDate: upToDate, diagnostics: planned.diagnostics)
+  }
+
+  /// Generated files of services that no spec renders any more (their spec was deleted or
+  /// renamed). Services whose spec has errors are left alone: their output is not known.
+  private func orphanedServices(_ planned: PlannedSpecs) -> [Problem] {
+    let root = resolve(outputDirectory, against: baseDirectory)
+    let rendered = Set(planned.plans.map(\.service.name)).union(planned.failedServiceNames)
+    let services = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    var problems: [Problem] = []
+    for service in services.sorted() where !rendered.contains(service) {
+      for target in RenderTarget.allCases {
+        let folder = "\(service)/\(target.folder)"
+        for file in OutputWriter.generatedFiles(in: folder, root: root, skipping: []) {
+          problems.append(
+            leftOverProblem(
+              outputDirectory, file, root: root,
+              fix:
+                "no spec renders service `\(service)` any more: delete \(outputDirectory)/\(folder)/"
+            ))
+        }
+      }
+    }
+    return problems
+  }
+
+  private func leftOverProblem(
+    _ displayRoot: String, _ path: String, root: String, fix: String
+  ) -> Problem {
+    let committed = FileManager.default.contents(atPath: root + "/" + path).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    return Problem(
+      kind: .leftOver, path: displayRoot + "/" + path, committed: committed ?? "", rendered: "",
+      fix: fix)
+  }
+
+  private func renderCommand(spec: String) -> String {
+    var command = "run `ecsgen render \(spec) --out \(outputDirectory)"
+    if let workflowsDirectory { command += " --workflows-dir \(workflowsDirectory)" }
+    return command + "`"
+  }
+
+  private func report(
+    _ problems: [Problem], upToDate: Int, diagnostics: [Diagnostic]
+  ) -> CommandOutput {
+    // Only errors: they are why a spec rendered nothing. Warnings and notes are `lint`'s job.
+    let sorted = diagnostics.filter { $0.severity == .error }.sortedForOutput()
+    var output = DiagnosticRenderer(
+      format: format == .github ? .github : .text, useColor: useColor && format == .text
+    ).render(sorted)
+    for problem in problems.sorted(by: { $0.path < $1.path }) {
+      // git's a/ and b/ prefixes, so that the diff can be applied with `git apply`.
+      let relative = !problem.path.hasPrefix("/")
+      let diff = UnifiedDiff.render(
+        old: problem.committed, new: problem.rendered,
+        oldLabel: relative ? "a/\(problem.path)" : problem.path,
+        newLabel: relative ? "b/\(problem.path)" : problem.path)
+      let line = "\(problem.path): \(problem.kind.rawValue); \(problem.fix)"
+      switch format {
+      case .text:
+        output += diff + line + "\n"
+      case .github:
+        output += "::group::\(problem.path) (\(problem.kind.rawValue))\n" + diff + "::endgroup::\n"
+        output +=
+          "::error file=\(problem.path),title=\(problem.kind.rawValue) output::"
+          + "\(problem.path) is \(problem.kind.rawValue); \(problem.fix)\n"
+      }
+    }
+    let counts = [Problem.Kind.stale, .missing, .leftOver].map { kind in
+      "\(problems.count { $0.kind == kind }) \(kind.rawValue)"
+    }
+    let summary =
+      "checked \(upToDate + problems.count { $0.kind != .leftOver }) generated files: \(upToDate) up to date, "
+      + counts.joined(separator: ", ") + "\n"
+    let failed = !problems.isEmpty || sorted.containsErrors
+    return CommandOutput(
+      standardOutput: output, standardError: summary, status: failed ? .findings : .clean)
+  }
+}

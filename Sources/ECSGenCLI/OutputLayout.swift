@@ -1,0 +1,45 @@
+import ECSGenCloudFormation
+import ECSGenGitHubActions
+import ECSGenPlan
+import ECSGenRendering
+import ECSGenTerraform
+
+/// Files that belong together in one place: `files` (paths relative to `root`) and, when the
+/// place is owned by one target of one service, the `folder` whose other generated files are
+/// stale.
+struct OutputSet: Sendable {
+  var root: String
+  var folder: String?
+  var files: [GeneratedFile]
+}
+
+/// Where each target of each service goes: `DIR/NAME/TARGET/`, except the workflow, which
+/// `--workflows-dir` sends straight to a workflows folder (such as `.github/workflows`).
+struct OutputLayout: Sendable {
+  var outputDirectory: String
+  var workflowsDirectory: String?
+  var targets: [RenderTarget]
+
+  func sets(for plan: DeploymentPlan) -> [OutputSet] {
+    let name = plan.service.name
+    return targets.map { target -> OutputSet in
+      let files: [GeneratedFile]
+      switch target {
+      case .terraform: files = TerraformRenderer().render(plan)
+      case .cloudformation: files = CloudFormationRenderer().render(plan)
+      case .githubActions:
+        files = WorkflowRenderer(outputDirectory: outputDirectory).render(plan)
+        if let workflowsDirectory {
+          return OutputSet(
+            root: workflowsDirectory, folder: nil,
+            files: files.map {
+              GeneratedFile(path: plan.ci.workflowFileName, contents: $0.contents)
+            })
+        }
+      }
+      return OutputSet(
+        root: outputDirectory, folder: "\(name)/\(target.folder)",
+        files: files.map { GeneratedFile(path: "\(name)/\($0.path)", contents: $0.contents) })
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import ECSGenPlan
+import ECSGenRendering
+
+/// The workflow document: triggers, shared environment, and the two jobs.
+struct Workflow {
+  let plan: DeploymentPlan
+  let outputDirectory: String
+
+  var service: String { plan.service.name }
+  var infraDirectory: String { "\(outputDirectory)/\(service)" }
+  var usesTerraform: Bool { plan.ci.deployWith == "terraform" }
+  var builtImage: BuiltImagePlan? {
+    if case .built(let image) = plan.image { return image }
+    return nil
+  }
+
+  func document() -> YAMLNode {
+    .mapping([
+      YAMLEntry("name", .string("Deploy \(service)")),
+      YAMLEntry("on", triggers(), spacedBefore: true),
+      // Nothing by default: each job asks for exactly what it needs.
+      YAMLEntry("permissions", .mapping([]), spacedBefore: true),
+      YAMLEntry("env", .mapping(environment()), spacedBefore: true),
+      YAMLEntry(
+        "jobs",
+        .mapping([
+          YAMLEntry("review", ReviewJob(workflow: self).job()),
+          YAMLEntry("deploy", DeployJob(workflow: self).job(), spacedBefore: true),
+        ]), spacedBefore: true),
+    ])
+  }
+
+  /// Changes to the spec, the image's build context, the rendered output or the workflow itself.
+  private func triggers() -> YAMLNode {
+    var paths = [
+      plan.specFile, "\(infraDirectory)/**", ".github/workflows/\(plan.ci.workflowFileName)",
+    ]
+    if let image = builtImage {
+      paths.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
+    }
+    let pathList = YAMLNode.sequence(paths.map(YAMLNode.string))
+    return .mapping([
+      YAMLEntry("pull_request", .mapping([YAMLEntry("paths", pathList)])),
+      YAMLEntry(
+        "push",
+        .mapping([
+          YAMLEntry("branches", .sequence([.string(plan.ci.branch)])),
+          YAMLEntry("paths", pathList),
+        ])),
+    ])
+  }
+
+  /// Values every job reads. Repository variables come in through `env`, never through `${{ }}`
+  /// inside a script.
+  private func environment() -> [YAMLEntry] {
+    var entries: [YAMLEntry] = []
+    switch plan.region {
+    case .fixed(let region): entries.append(YAMLEntry("AWS_REGION", .string(region)))
+    case .input: entries.append(YAMLEntry("AWS_REGION", .string("${{ vars.AWS_REGION }}")))
+    }
+    for input in plan.inputs where input.kind == .vpcID || input.kind == .subnetIDs {
+      entries.append(YAMLEntry(input.variableName, .string("${{ vars.\(input.variableName) }}")))
+    }
+    entries += [
+      YAMLEntry("SPEC", .string(plan.specFile)),
+      YAMLEntry("INFRA", .string(infraDirectory)),
+    ]
+    return entries
+  }
+
+  /// Exports the Terraform variables the spec left open, from the repository variables.
+  /// Subnet lists are comma-separated in the variables and lists in Terraform.
+  var terraformVariablesScript: String {
+    var lines: [String] = []
+    for input in plan.inputs {
+      switch input.kind {
+      case .region: lines.append("export TF_VAR_\(input.name)=\"$AWS_REGION\"")
+      case .vpcID: lines.append("export TF_VAR_\(input.name)=\"$\(input.variableName)\"")
+      case .subnetIDs:
+        lines.append(
+          "TF_VAR_\(input.name)=\"$(jq -cn --arg ids \"$\(input.variableName)\" '$ids | split(\",\")')\""
+        )
+        lines.append("export TF_VAR_\(input.name)")
+      case .imageTag: lines.append("export TF_VAR_\(input.name)=\"$IMAGE_TAG\"")
+      }
+    }
+    return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// The stack parameters the spec left open, and the environment variable that supplies each.
+  var stackParameters: [(name: String, variable: String)] {
+    plan.inputs.compactMap { input in
+      let name = input.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .joined()
+      switch input.kind {
+      case .region: return nil
+      case .vpcID, .subnetIDs: return (name, input.variableName)
+      case .imageTag: return (name, "IMAGE_TAG")
+      }
+    }
+  }
+
+  /// `--parameter-overrides` arguments for `aws cloudformation deploy`.
+  var deployParameterOverrides: String {
+    stackParameters.map { "\($0.name)=\"$\($0.variable)\"" }.joined(separator: " ")
+  }
+
+  /// The permissions of a job that assumes an AWS role: each one says why it is there.
+  var assumeRolePermissions: YAMLNode {
+    .map([
+      ("contents", .commented("read", comment: "check out the repository")),
+      ("id-token", .commented("write", comment: "assume the AWS role through OIDC")),
+    ])
+  }
+
+  func checkout() -> YAMLNode {
+    .map([
+      ("name", .string("Check out")),
+      ("uses", PinnedAction.checkout.uses),
+      ("with", .map([("persist-credentials", .bool(false))])),
+    ])
+  }
+
+  func assumeRole(_ role: YAMLNode, name: String) -> YAMLNode {
+    .map([
+      ("name", .string(name)),
+      ("uses", PinnedAction.configureAWSCredentials.uses),
+      (
+        "with",
+        .map([("role-to-assume", role), ("aws-region", .string("${{ env.AWS_REGION }}"))])
+      ),
+    ])
+  }
+
+  func setupTerraform() -> YAMLNode {
+    .map([
+      ("name", .string("Set up Terraform")),
+      ("uses", PinnedAction.setupTerraform.uses),
+      ("with", .map([("terraform_wrapper", .bool(false))])),
+    ])
+  }
+
+  func run(_ name: String, _ script: String, env: [(String, YAMLNode?)] = []) -> YAMLNode {
+    .map([
+      ("name", .string(name)),
+      ("env", env.isEmpty ? nil : .map(env)),
+      ("run", script.contains("\n") ? .literal(script) : .string(script)),
+    ])
+  }
+}
+
+extension PlanInput {
+  /// The repository variable that supplies this input (`vpc_id` → `VPC_ID`).
+  var variableName: String { name.uppercased() }
+}

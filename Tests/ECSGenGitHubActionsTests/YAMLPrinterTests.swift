@@ -1,0 +1,42 @@
+import Testing
+
+@testable import ECSGenGitHubActions
+
+@Suite struct YAMLPrinterTests {
+  @Test(arguments: [
+    ("main", "main"), ("6.1", "'6.1'"), ("on", "'on'"), ("yes", "'yes'"), ("", "''"),
+    ("a: b", "'a: b'"), ("it's", "it's"), ("'quoted'", "'''quoted'''"), ("-x", "'-x'"),
+    ("${{ vars.X }}", "${{ vars.X }}"), ("x #y", "'x #y'"), ("443", "'443'"), ("*", "'*'"),
+    ("services/**", "services/**"),
+  ])
+  func scalarsArePlainOnlyWhenUnambiguous(text: String, printed: String) {
+    #expect(YAMLQuoting.scalar(text) == printed)
+  }
+
+  @Test func mappingsSequencesAndLiteralsNest() {
+    let node = YAMLNode.mapping([
+      YAMLEntry("on", .mapping([YAMLEntry("push", .mapping([]))])),
+      YAMLEntry(
+        "steps",
+        .sequence([
+          .map([("name", .string("Build")), ("run", .literal("a\nb\n"))]),
+          .string("x"),
+        ]), spacedBefore: true),
+    ])
+    #expect(
+      YAMLPrinter().print(node, header: ["Generated."]) == """
+        # Generated.
+
+        on:
+          push: {}
+
+        steps:
+          - name: Build
+            run: |
+              a
+              b
+          - x
+
+        """)
+  }
+}
