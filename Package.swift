@@ -54,7 +54,9 @@ let package = Package(
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
     .testTarget(
       name: "ECSGenGitHubActionsTests",
-      dependencies: ["ECSGenGitHubActions", "ECSGenPlan", "ECSGenSpec", "ECSGenTestSupport"]
+      dependencies: [
+        "ECSGenGitHubActions", "ECSGenPlan", "ECSGenSpec", "ECSGenRendering", "ECSGenTestSupport",
+      ]
     ),
     .testTarget(
       name: "ECSGenCloudFormationTests",

@@ -1,4 +1,5 @@
 import ECSGenPlan
+import ECSGenRendering
 import Foundation
 
 /// The push job: assume the deploy role through OIDC, build and push the image when the spec

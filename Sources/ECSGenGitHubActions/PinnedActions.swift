@@ -1,3 +1,5 @@
+import ECSGenRendering
+
 /// The actions a generated workflow uses, each pinned to a full commit with its release in a
 /// comment (the form Dependabot updates). The commits are the ones recorded in
 /// `shared/reference/github-actions.md`, read from the actions' release tags.

@@ -1,6 +1,5 @@
+import ECSGenRendering
 import Testing
-
-@testable import ECSGenGitHubActions
 
 @Suite struct YAMLPrinterTests {
   @Test(arguments: [
@@ -21,7 +20,7 @@ import Testing
         .sequence([
           .map([("name", .string("Build")), ("run", .literal("a\nb\n"))]),
           .string("x"),
-        ]), spacedBefore: true),
+        ]), spacedBefore: true, comments: ["Steps.", ""]),
     ])
     #expect(
       YAMLPrinter().print(node, header: ["Generated."]) == """
@@ -30,6 +29,8 @@ import Testing
         on:
           push: {}
 
+        # Steps.
+        #
         steps:
           - name: Build
             run: |

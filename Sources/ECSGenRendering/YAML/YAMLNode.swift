@@ -1,6 +1,6 @@
-/// A small model of the YAML that ecsgen writes for GitHub Actions. Workflows are built as values
-/// of these types; only `YAMLPrinter` turns them into text, so indentation and quoting live in one
-/// place.
+/// A small model of the YAML that ecsgen writes (workflows, imported specs). Documents are built
+/// as values of these types; only `YAMLPrinter` turns them into text, so indentation, quoting and
+/// comments live in one place.
 public indirect enum YAMLNode: Sendable, Equatable {
   /// A string, printed plain when YAML would read it back as the same string, quoted otherwise.
   case string(String)
@@ -19,11 +19,16 @@ public struct YAMLEntry: Sendable, Equatable {
   public var value: YAMLNode
   /// Print a blank line before this entry (between jobs, between top-level sections).
   public var spacedBefore: Bool
+  /// Comment lines printed just above the entry, without the `#`.
+  public var comments: [String]
 
-  public init(_ key: String, _ value: YAMLNode, spacedBefore: Bool = false) {
+  public init(
+    _ key: String, _ value: YAMLNode, spacedBefore: Bool = false, comments: [String] = []
+  ) {
     self.key = key
     self.value = value
     self.spacedBefore = spacedBefore
+    self.comments = comments
   }
 }
 

@@ -18,6 +18,9 @@ public struct YAMLPrinter: Sendable {
     let pad = String(repeating: "  ", count: indent)
     for entry in entries {
       if entry.spacedBefore { output += "\n" }
+      for comment in entry.comments {
+        output += comment.isEmpty ? pad + "#\n" : pad + "# " + comment + "\n"
+      }
       output += pad + YAMLQuoting.key(entry.key) + ":"
       writeValue(entry.value, indent: indent, into: &output)
     }

@@ -1,13 +1,13 @@
 /// Decides how a string is written so that YAML (1.1 or 1.2) reads it back as the same string.
-enum YAMLQuoting {
-  static func key(_ key: String) -> String {
+public enum YAMLQuoting {
+  public static func key(_ key: String) -> String {
     // `on` is YAML 1.1's boolean true, but it is the key every workflow uses and GitHub reads it
     // as the string; quoting it would only surprise readers.
     key == "on" ? key : scalar(key)
   }
 
   /// Plain when that is unambiguous, single-quoted otherwise.
-  static func scalar(_ text: String) -> String {
+  public static func scalar(_ text: String) -> String {
     isPlainSafe(text) ? text : "'" + text.replacingAll("'", with: "''") + "'"
   }
 
