@@ -8,7 +8,8 @@ import PackageDescription
 //   ECSGenRendering    what every renderer shares: generated files, targets, the header
 //   ECSGenTerraform    DeploymentPlan -> Terraform files (an HCL document model and its printer)
 //   ECSGenCloudFormation  DeploymentPlan -> a CloudFormation template (ordered JSON and its printer)
-//   ECSGenGitHubActions   DeploymentPlan -> a deploy workflow (a YAML model and its printer)
+//   ECSGenGitHubActions   DeploymentPlan -> a deploy workflow
+//   ECSGenImport          a Lambda function's configuration -> a starter spec
 //   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
 // Module names carry the `ECSGen` prefix so that they never collide with the type names
 // (`ServiceSpec`, `DeploymentPlan`) they export.
@@ -34,6 +35,7 @@ let package = Package(
     .target(name: "ECSGenRendering"),
     .target(name: "ECSGenTerraform", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(name: "ECSGenGitHubActions", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
+    .target(name: "ECSGenImport", dependencies: ["ECSGenSpec", "ECSGenRendering"]),
     .target(
       name: "ECSGenCloudFormation",
       dependencies: ["ECSGenPlan", "ECSGenRendering", "ECSGenDiagnostics"]
@@ -42,7 +44,7 @@ let package = Package(
       name: "ECSGenCLI",
       dependencies: [
         "ECSGenDiagnostics", "ECSGenSpec", "ECSGenPlan", "ECSGenRendering", "ECSGenTerraform",
-        "ECSGenCloudFormation", "ECSGenGitHubActions",
+        "ECSGenCloudFormation", "ECSGenGitHubActions", "ECSGenImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,6 +54,13 @@ let package = Package(
     .target(name: "ECSGenTestSupport", path: "Tests/ECSGenTestSupport"),
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
+    .testTarget(
+      name: "ECSGenImportTests",
+      dependencies: [
+        "ECSGenImport", "ECSGenSpec", "ECSGenPlan", "ECSGenTerraform", "ECSGenCloudFormation",
+        "ECSGenGitHubActions", "ECSGenTestSupport",
+      ]
+    ),
     .testTarget(
       name: "ECSGenGitHubActionsTests",
       dependencies: [

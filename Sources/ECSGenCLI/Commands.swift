@@ -23,9 +23,10 @@ public struct ECSGenCommand: ParsableCommand {
         ecsgen lint specs/orders.yaml --format github
         ecsgen render                    render every spec in specs/ into infra/
         ecsgen check                     fail if infra/ is not what specs/ renders
+        ecsgen import lambda fn.json     turn a Lambda function into a starter spec
       """,
     version: ECSGenVersion.description,
-    subcommands: [Lint.self, Render.self, Check.self, Version.self])
+    subcommands: [Lint.self, Render.self, Check.self, Import.self, Version.self])
 
   public init() {}
 
@@ -42,6 +43,9 @@ public struct ECSGenCommand: ParsableCommand {
       }
       if var check = command as? Check {
         return check.execute()
+      }
+      if var lambda = command as? ImportLambda {
+        return lambda.execute()
       }
       try command.run()
       return CommandStatus.clean.rawValue
@@ -202,6 +206,56 @@ public struct Check: ParsableCommand {
       outputDirectory: out, workflowsDirectory: workflowsDir, format: format,
       useColor: Terminal.wantsColor
     ).run(paths: paths)
+    Terminal.write(output)
+    return output.status.rawValue
+  }
+
+  public mutating func run() throws {
+    throw ExitCode(execute())
+  }
+}
+
+/// `ecsgen import`.
+public struct Import: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Start a spec from something that already runs.",
+    subcommands: [ImportLambda.self])
+
+  public init() {}
+}
+
+/// `ecsgen import lambda`.
+public struct ImportLambda: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "lambda",
+    abstract: "Turn a Lambda function's configuration into a starter spec.",
+    discussion: """
+      FILE is the JSON printed by `aws lambda get-function-configuration` or by \
+      `aws lambda get-function` (which adds the image URI of an image function). The spec maps \
+      every setting that has an equivalent, explains each mapping in a comment, and names what \
+      has none in a WARNING comment; TODO comments mark what is left to do by hand.
+
+      Exit codes: 0 imported, 1 the input is not a usable function configuration, \
+      2 ecsgen could not run.
+
+      Examples:
+        aws lambda get-function --function-name orders-sync > orders-sync.json
+        ecsgen import lambda orders-sync.json --out specs/orders-sync.yaml
+      """)
+
+  @Argument(help: "The function's configuration as JSON.")
+  public var file: String
+
+  @Option(name: .long, help: "The service name (default: made from the function name).")
+  public var name: String?
+
+  @Option(name: .long, help: "Write the spec here instead of standard output.")
+  public var out: String?
+
+  public init() {}
+
+  mutating func execute() -> Int32 {
+    let output = ImportRunner(serviceName: name, outputPath: out).run(file: file)
     Terminal.write(output)
     return output.status.rawValue
   }

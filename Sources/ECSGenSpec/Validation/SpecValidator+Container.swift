@@ -87,17 +87,17 @@ extension SpecValidator {
   }
 }
 
-/// Facts about environment variable names.
-enum EnvironmentNames {
+/// Facts about environment variable names, shared by validation and the Lambda importer.
+public enum EnvironmentNames {
   /// Static credentials; the task role replaces them.
-  static let awsCredentials: Set<String> = [
+  public static let awsCredentials: Set<String> = [
     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
   ]
 
   private static let secretMarkers = ["PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY"]
 
   /// True for names such as `DB_PASSWORD` or `STRIPE_API_KEY` whose value is probably a secret.
-  static func looksSecret(_ name: String) -> Bool {
+  public static func looksSecret(_ name: String) -> Bool {
     let upper = name.uppercased()
     return secretMarkers.contains { upper.contains($0) }
   }
