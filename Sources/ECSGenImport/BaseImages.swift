@@ -27,6 +27,18 @@ enum BaseImages {
   }
 }
 
+extension BaseImages {
+  /// A common way to serve HTTP in the runtime's language.
+  static func webServerHint(forRuntime runtime: String) -> String {
+    if runtime.hasPrefix("python") { return "for example with FastAPI and uvicorn" }
+    if runtime.hasPrefix("nodejs") { return "for example with Express or Fastify" }
+    if runtime.hasPrefix("java") { return "for example with Spring Boot or Javalin" }
+    if runtime.hasPrefix("ruby") { return "for example with Sinatra and Puma" }
+    if runtime.hasPrefix("dotnet") { return "for example with ASP.NET Core minimal APIs" }
+    return "for example with the language's standard HTTP server"
+  }
+}
+
 extension String {
   /// `20.x` → `20`.
   fileprivate func replacingX() -> String {

@@ -23,7 +23,7 @@ extension SpecBuilder {
       var comments = [
         "A zip function: ecsgen's workflow builds the image from a Dockerfile in this directory.",
         "TODO: write the Dockerfile. The handler (\(function.handler ?? "unknown")) must be wrapped in a web",
-        "server that listens on `port`, for example FastAPI with uvicorn for Python.",
+        "server that listens on `port`, \(BaseImages.webServerHint(forRuntime: function.runtime ?? "")).",
       ]
       if let runtime = function.runtime {
         if let base = BaseImages.suggestion(forRuntime: runtime) {
