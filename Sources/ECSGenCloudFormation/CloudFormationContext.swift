@@ -42,22 +42,17 @@ struct CloudFormationContext {
     return nil
   }
 
-  /// `vpc_id` → `VpcId`.
-  static func parameterName(_ input: PlanInput) -> String {
-    input.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-  }
-
   func value(_ configurable: Configurable<String>) -> JSONValue {
     switch configurable {
     case .fixed(let value): .string(value)
-    case .input(let input): Intrinsic.ref(Self.parameterName(input))
+    case .input(let input): Intrinsic.ref(input.pascalCaseName)
     }
   }
 
   func value(_ configurable: Configurable<[String]>) -> JSONValue {
     switch configurable {
     case .fixed(let values): .array(values.map(JSONValue.string))
-    case .input(let input): Intrinsic.ref(Self.parameterName(input))
+    case .input(let input): Intrinsic.ref(input.pascalCaseName)
     }
   }
 
@@ -89,7 +84,7 @@ struct CloudFormationContext {
     case .built(let built):
       Intrinsic.sub([
         .variable("\(ID.repository).RepositoryUri"), .literal(":"),
-        .variable(Self.parameterName(built.tagInput)),
+        .variable(built.tagInput.pascalCaseName),
       ])
     }
   }

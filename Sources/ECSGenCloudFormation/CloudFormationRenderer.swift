@@ -35,7 +35,7 @@ public struct CloudFormationRenderer: Sendable {
       sections.append(JSONMember("Rules", regionRule(region)))
     }
     if case .built(let image) = plan.image, let condition = context.serviceCondition {
-      let tag = CloudFormationContext.parameterName(image.tagInput)
+      let tag = image.tagInput.pascalCaseName
       sections.append(
         JSONMember(
           "Conditions",

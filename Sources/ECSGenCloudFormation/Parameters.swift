@@ -24,7 +24,7 @@ struct Parameters {
           "an image tag: letters, digits, _, . and -, at most 128 characters; empty only for the first deploy, which creates the image repository without the service"
         )
       }
-      return JSONMember(CloudFormationContext.parameterName(input), .sorted(properties))
+      return JSONMember(input.pascalCaseName, .sorted(properties))
     }
   }
 }

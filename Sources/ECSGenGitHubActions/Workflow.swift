@@ -59,7 +59,8 @@ struct Workflow {
     case .input: entries.append(YAMLEntry("AWS_REGION", .string("${{ vars.AWS_REGION }}")))
     }
     for input in plan.inputs where input.kind == .vpcID || input.kind == .subnetIDs {
-      entries.append(YAMLEntry(input.variableName, .string("${{ vars.\(input.variableName) }}")))
+      entries.append(
+        YAMLEntry(input.repositoryVariable, .string("${{ vars.\(input.repositoryVariable) }}")))
     }
     entries += [
       YAMLEntry("SPEC", .string(plan.specFile)),
@@ -75,10 +76,10 @@ struct Workflow {
     for input in plan.inputs {
       switch input.kind {
       case .region: lines.append("export TF_VAR_\(input.name)=\"$AWS_REGION\"")
-      case .vpcID: lines.append("export TF_VAR_\(input.name)=\"$\(input.variableName)\"")
+      case .vpcID: lines.append("export TF_VAR_\(input.name)=\"$\(input.repositoryVariable)\"")
       case .subnetIDs:
         lines.append(
-          "TF_VAR_\(input.name)=\"$(jq -cn --arg ids \"$\(input.variableName)\" '$ids | split(\",\")')\""
+          "TF_VAR_\(input.name)=\"$(jq -cn --arg ids \"$\(input.repositoryVariable)\" '$ids | split(\",\")')\""
         )
         lines.append("export TF_VAR_\(input.name)")
       case .imageTag: lines.append("export TF_VAR_\(input.name)=\"$IMAGE_TAG\"")
@@ -90,12 +91,10 @@ struct Workflow {
   /// The stack parameters the spec left open, and the environment variable that supplies each.
   var stackParameters: [(name: String, variable: String)] {
     plan.inputs.compactMap { input in
-      let name = input.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        .joined()
       switch input.kind {
       case .region: return nil
-      case .vpcID, .subnetIDs: return (name, input.variableName)
-      case .imageTag: return (name, "IMAGE_TAG")
+      case .vpcID, .subnetIDs: return (input.pascalCaseName, input.repositoryVariable)
+      case .imageTag: return (input.pascalCaseName, "IMAGE_TAG")
       }
     }
   }
@@ -147,9 +146,4 @@ struct Workflow {
       ("run", script.contains("\n") ? .literal(script) : .string(script)),
     ])
   }
-}
-
-extension PlanInput {
-  /// The repository variable that supplies this input (`vpc_id` → `VPC_ID`).
-  var variableName: String { name.uppercased() }
 }

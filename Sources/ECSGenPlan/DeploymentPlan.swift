@@ -69,6 +69,16 @@ public struct PlanInput: Sendable, Equatable, Codable, Hashable {
   }
 }
 
+extension PlanInput {
+  /// The input's name in PascalCase (`VpcId`), as CloudFormation parameters are named.
+  public var pascalCaseName: String {
+    name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+  }
+
+  /// The repository variable a deploy workflow reads the input from (`VPC_ID`).
+  public var repositoryVariable: String { name.uppercased() }
+}
+
 /// One resource tag.
 public struct Tag: Sendable, Equatable, Codable, Hashable {
   public var key: String
