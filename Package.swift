@@ -51,7 +51,9 @@ let package = Package(
     .executableTarget(name: "ecsgen", dependencies: ["ECSGenCLI"]),
     .executableTarget(name: "ecsgen-benchmark", path: "Benchmarks/ecsgen-benchmark"),
     // Golden-file comparison shared by the test targets.
-    .target(name: "ECSGenTestSupport", path: "Tests/ECSGenTestSupport"),
+    .target(
+      name: "ECSGenTestSupport", dependencies: ["ECSGenSpec", "ECSGenPlan"],
+      path: "Tests/ECSGenTestSupport"),
     .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
     .testTarget(

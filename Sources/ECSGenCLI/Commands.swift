@@ -35,17 +35,8 @@ public struct ECSGenCommand: ParsableCommand {
   public static func main(arguments: [String]) -> Int32 {
     do {
       var command = try parseAsRoot(arguments)
-      if var lint = command as? Lint {
-        return lint.execute()
-      }
-      if var render = command as? Render {
-        return render.execute()
-      }
-      if var check = command as? Check {
-        return check.execute()
-      }
-      if var lambda = command as? ImportLambda {
-        return lambda.execute()
+      if var subcommand = command as? StatusReporting {
+        return subcommand.execute()
       }
       try command.run()
       return CommandStatus.clean.rawValue
@@ -62,11 +53,19 @@ public struct ECSGenCommand: ParsableCommand {
   }
 }
 
+/// A command that computes its output and exit status; `main` runs it and exits with the status
+/// (ArgumentParser's `run()` has no way to return one).
+protocol StatusReporting: ParsableCommand {
+  mutating func execute() -> Int32
+}
+
+extension StatusReporting {}
+
 extension DiagnosticFormat: ExpressibleByArgument {}
 extension RenderTarget: ExpressibleByArgument {}
 
 /// `ecsgen render`.
-public struct Render: ParsableCommand {
+public struct Render: StatusReporting {
   public static let configuration = CommandConfiguration(
     abstract: "Render specs into infrastructure files, one folder per service.",
     discussion: """
@@ -115,14 +114,10 @@ public struct Render: ParsableCommand {
     Terminal.write(output)
     return output.status.rawValue
   }
-
-  public mutating func run() throws {
-    throw ExitCode(execute())
-  }
 }
 
 /// `ecsgen lint`.
-public struct Lint: ParsableCommand {
+public struct Lint: StatusReporting {
   public static let configuration = CommandConfiguration(
     abstract: "Check specs and report every problem with its file:line:column.",
     discussion: """
@@ -161,16 +156,12 @@ public struct Lint: ParsableCommand {
     Terminal.write(output)
     return output.status.rawValue
   }
-
-  public mutating func run() throws {
-    throw ExitCode(execute())
-  }
 }
 
 extension CheckRunner.Format: ExpressibleByArgument {}
 
 /// `ecsgen check`.
-public struct Check: ParsableCommand {
+public struct Check: StatusReporting {
   public static let configuration = CommandConfiguration(
     abstract: "Fail when the committed output is not what the specs render (writes nothing).",
     discussion: """
@@ -209,10 +200,6 @@ public struct Check: ParsableCommand {
     Terminal.write(output)
     return output.status.rawValue
   }
-
-  public mutating func run() throws {
-    throw ExitCode(execute())
-  }
 }
 
 /// `ecsgen import`.
@@ -225,7 +212,7 @@ public struct Import: ParsableCommand {
 }
 
 /// `ecsgen import lambda`.
-public struct ImportLambda: ParsableCommand {
+public struct ImportLambda: StatusReporting {
   public static let configuration = CommandConfiguration(
     commandName: "lambda",
     abstract: "Turn a Lambda function's configuration into a starter spec.",
@@ -258,10 +245,6 @@ public struct ImportLambda: ParsableCommand {
     let output = ImportRunner(serviceName: name, outputPath: out).run(file: file)
     Terminal.write(output)
     return output.status.rawValue
-  }
-
-  public mutating func run() throws {
-    throw ExitCode(execute())
   }
 }
 

@@ -7,12 +7,10 @@ import Testing
 
 /// Every example spec renders to the template committed under `golden/SERVICE/cloudformation/`.
 @Suite struct CloudFormationGoldenTests {
-  static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
+  static let specs = ExampleSpecs.files
 
   static func plan(_ spec: String) throws -> DeploymentPlan {
-    try DeploymentPlanner().plan(
-      ServiceSpecLoader.load(
-        path: GoldenFile.packageRoot + "/specs/" + spec, displayName: "specs/" + spec))
+    try ExampleSpecs.plan(spec)
   }
 
   @Test(arguments: specs)

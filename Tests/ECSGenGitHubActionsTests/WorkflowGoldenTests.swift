@@ -8,12 +8,10 @@ import Testing
 /// Every example spec renders to the workflow committed under `golden/SERVICE/github-actions/`,
 /// rendered as `ecsgen render --out golden` would.
 @Suite struct WorkflowGoldenTests {
-  static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
+  static let specs = ExampleSpecs.files
 
   static func plan(_ spec: String) throws -> DeploymentPlan {
-    try DeploymentPlanner().plan(
-      ServiceSpecLoader.load(
-        path: GoldenFile.packageRoot + "/specs/" + spec, displayName: "specs/" + spec))
+    try ExampleSpecs.plan(spec)
   }
 
   @Test(arguments: specs)

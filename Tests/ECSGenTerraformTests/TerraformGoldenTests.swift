@@ -10,12 +10,10 @@ import Testing
 /// layout `ecsgen render --out golden` writes.
 @Suite struct TerraformGoldenTests {
   static let root = GoldenFile.packageRoot
-  static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
+  static let specs = ExampleSpecs.files
 
   static func render(_ spec: String) throws -> (name: String, files: [GeneratedFile]) {
-    let loaded = try ServiceSpecLoader.load(
-      path: root + "/specs/" + spec, displayName: "specs/" + spec)
-    let plan = try DeploymentPlanner().plan(loaded)
+    let plan = try ExampleSpecs.plan(spec)
     return (plan.service.name, TerraformRenderer().render(plan))
   }
 
