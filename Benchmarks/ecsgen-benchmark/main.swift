@@ -4,7 +4,7 @@ import Foundation
 //
 //   lint N specs      `ecsgen lint DIR` over N generated specs (throughput and peak memory)
 //   lint 1 spec       `ecsgen lint FILE` on one small spec (process start to exit)
-//   render N specs    `ecsgen render DIR` (every target) into a fresh directory each run
+//   render N specs    `ecsgen render DIR` to Terraform and CloudFormation, fresh directory each run
 //
 // It prints numbers; it is not a test. Build ecsgen first: `swift build -c release`.
 
