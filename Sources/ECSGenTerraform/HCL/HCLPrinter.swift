@@ -1,5 +1,9 @@
 /// Prints an `HCLDocument` exactly as `terraform fmt` would leave it: two-space indentation,
-/// `=` aligned within runs of single-line attributes, one blank line between top-level blocks.
+/// `=` aligned within runs of single-line attributes, one blank line between top-level blocks and
+/// around nested blocks.
+///
+/// Everything is appended to one buffer: rendering a thousand services is dominated by string
+/// building, so the printer avoids intermediate strings for multi-line values.
 public struct HCLPrinter: Sendable {
   public init() {}
 
@@ -10,53 +14,67 @@ public struct HCLPrinter: Sendable {
     }
     for (index, block) in document.blocks.enumerated() {
       if index > 0 || !document.headerComment.isEmpty { output += "\n" }
-      output += printBlock(block, indent: 0)
+      writeBlock(block, indent: 0, into: &output)
     }
     return output
   }
 
-  private func printBlock(_ block: HCLBlock, indent: Int) -> String {
-    let pad = String(repeating: "  ", count: indent)
-    let labels = block.labels.map { " " + HCLQuoting.quote($0) }.joined()
-    if block.body.isEmpty { return "\(pad)\(block.type)\(labels) {}\n" }
-    return "\(pad)\(block.type)\(labels) {\n" + printBody(block.body, indent: indent + 1)
-      + "\(pad)}\n"
+  private func writeBlock(_ block: HCLBlock, indent: Int, into output: inout String) {
+    output += Self.pad(indent) + block.type
+    for label in block.labels { output += " " + HCLQuoting.quote(label) }
+    if block.body.isEmpty {
+      output += " {}\n"
+      return
+    }
+    output += " {\n"
+    writeBody(block.body, indent: indent + 1, into: &output)
+    output += Self.pad(indent) + "}\n"
   }
 
-  private func printBody(_ items: [HCLBodyItem], indent: Int) -> String {
-    let pad = String(repeating: "  ", count: indent)
-    let items = Self.separatingBlocks(items)
-    var output = ""
-    var run: [(String, String)] = []
+  private func writeBody(_ items: [HCLBodyItem], indent: Int, into output: inout String) {
+    let pad = Self.pad(indent)
+    var run: [(String, HCLExpression)] = []
     func flushRun() {
-      output += alignedAssignments(run, pad: pad)
+      writeAligned(run, indent: indent, into: &output)
       run = []
     }
-    for item in items {
+    for item in Self.separatingBlocks(items) {
       switch item {
       case .attribute(let name, let value):
-        let rendered = printExpression(value, indent: indent)
-        if rendered.contains("\n") {
+        if value.isMultiLine {
           // terraform fmt aligns only single-line attributes: a value spanning several lines
           // ends the run before it and starts none.
           flushRun()
-          output += "\(pad)\(name) = \(rendered)\n"
+          output += pad + name + " = "
+          writeExpression(value, indent: indent, into: &output)
+          output += "\n"
         } else {
-          run.append((name, rendered))
+          run.append((name, value))
         }
       case .block(let block):
         flushRun()
-        output += printBlock(block, indent: indent)
+        writeBlock(block, indent: indent, into: &output)
       case .blankLine:
         flushRun()
         output += "\n"
       case .comment(let text):
         flushRun()
-        output += "\(pad)# \(text)\n"
+        output += pad + "# " + text + "\n"
       }
     }
     flushRun()
-    return output
+  }
+
+  /// `name = value` lines with their `=` aligned one space after the longest name.
+  private func writeAligned(
+    _ run: [(String, HCLExpression)], indent: Int, into output: inout String
+  ) {
+    let width = run.map { $0.0.count }.max() ?? 0
+    for (name, value) in run {
+      output += Self.pad(indent) + name + String(repeating: " ", count: width - name.count) + " = "
+      writeExpression(value, indent: indent, into: &output)
+      output += "\n"
+    }
   }
 
   /// The items with exactly one blank line on each side of every nested block (none at the start
@@ -72,7 +90,7 @@ public struct HCLPrinter: Sendable {
         if let last = result.last, last != .blankLine { result.append(item) }
         continue
       }
-      if (isBlock || previousIsBlock), let last = result.last, last != .blankLine {
+      if isBlock || previousIsBlock, let last = result.last, last != .blankLine {
         result.append(.blankLine)
       }
       result.append(item)
@@ -81,53 +99,76 @@ public struct HCLPrinter: Sendable {
     return result
   }
 
-  /// `name = value` lines with their `=` aligned one space after the longest name.
-  private func alignedAssignments(_ run: [(String, String)], pad: String) -> String {
-    let width = run.map { $0.0.count }.max() ?? 0
-    return run.map { name, value in
-      "\(pad)\(name)\(String(repeating: " ", count: width - name.count)) = \(value)\n"
-    }.joined()
-  }
-
   /// An expression as it appears after `= `; multi-line values end without a newline.
-  func printExpression(_ expression: HCLExpression, indent: Int) -> String {
-    let pad = String(repeating: "  ", count: indent)
+  private func writeExpression(_ expression: HCLExpression, indent: Int, into output: inout String)
+  {
     switch expression {
-    case .string(let text): return HCLQuoting.quote(text)
+    case .string(let text): output += HCLQuoting.quote(text)
     case .template(let parts):
-      return HCLQuoting.quote(parts) { printExpression($0, indent: indent) }
-    case .number(let value): return String(value)
-    case .bool(let value): return value ? "true" : "false"
-    case .null: return "null"
-    case .reference(let text), .raw(let text): return text
-    case .call(let name, let arguments):
-      let printed = arguments.map { printExpression($0, indent: indent) }
-      return "\(name)(\(printed.joined(separator: ", ")))"
-    case .list(let items):
-      if items.isEmpty { return "[]" }
-      let printed = items.map { printExpression($0, indent: indent + 1) }
-      if items.allSatisfy(\.isSimple) {
-        return "[" + printed.joined(separator: ", ") + "]"
+      output += HCLQuoting.quote(parts) { value in
+        var text = ""
+        writeExpression(value, indent: indent, into: &text)
+        return text
       }
-      return "[\n" + printed.map { "\(pad)  \($0),\n" }.joined() + "\(pad)]"
+    case .number(let value): output += String(value)
+    case .bool(let value): output += value ? "true" : "false"
+    case .null: output += "null"
+    case .reference(let text), .raw(let text): output += text
+    case .call(let name, let arguments):
+      output += name + "("
+      for (index, argument) in arguments.enumerated() {
+        if index > 0 { output += ", " }
+        writeExpression(argument, indent: indent, into: &output)
+      }
+      output += ")"
+    case .list(let items):
+      if items.isEmpty {
+        output += "[]"
+      } else if items.allSatisfy(\.isSimple) {
+        output += "["
+        for (index, item) in items.enumerated() {
+          if index > 0 { output += ", " }
+          writeExpression(item, indent: indent + 1, into: &output)
+        }
+        output += "]"
+      } else {
+        output += "[\n"
+        for item in items {
+          output += Self.pad(indent + 1)
+          writeExpression(item, indent: indent + 1, into: &output)
+          output += ",\n"
+        }
+        output += Self.pad(indent) + "]"
+      }
     case .object(let items):
-      if items.isEmpty { return "{}" }
-      let rows = items.map { (HCLQuoting.objectKey($0.key), $0.value) }
-      var output = "{\n"
-      var run: [(String, String)] = []
-      for (key, value) in rows {
-        let rendered = printExpression(value, indent: indent + 1)
-        if rendered.contains("\n") {
-          output += alignedAssignments(run, pad: pad + "  ")
-          output += "\(pad)  \(key) = \(rendered)\n"
+      if items.isEmpty {
+        output += "{}"
+        return
+      }
+      output += "{\n"
+      var run: [(String, HCLExpression)] = []
+      for item in items {
+        let key = HCLQuoting.objectKey(item.key)
+        if item.value.isMultiLine {
+          writeAligned(run, indent: indent + 1, into: &output)
           run = []
+          output += Self.pad(indent + 1) + key + " = "
+          writeExpression(item.value, indent: indent + 1, into: &output)
+          output += "\n"
         } else {
-          run.append((key, rendered))
+          run.append((key, item.value))
         }
       }
-      output += alignedAssignments(run, pad: pad + "  ")
-      return output + "\(pad)}"
+      writeAligned(run, indent: indent + 1, into: &output)
+      output += Self.pad(indent) + "}"
     }
+  }
+
+  /// Indentation strings by depth, built once.
+  private static let pads = (0..<32).map { String(repeating: "  ", count: $0) }
+
+  private static func pad(_ depth: Int) -> String {
+    depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth)
   }
 }
 
@@ -138,6 +179,17 @@ extension HCLExpression {
     case .string, .template, .number, .bool, .null, .reference, .raw: true
     case .call(_, let arguments): arguments.allSatisfy(\.isSimple)
     case .list, .object: false
+    }
+  }
+
+  /// Values the printer spreads over several lines: non-empty objects, lists of collections,
+  /// and calls that take one of those.
+  var isMultiLine: Bool {
+    switch self {
+    case .string, .template, .number, .bool, .null, .reference, .raw: false
+    case .object(let items): !items.isEmpty
+    case .list(let items): !items.allSatisfy(\.isSimple)
+    case .call(_, let arguments): arguments.contains(where: \.isMultiLine)
     }
   }
 }
