@@ -54,7 +54,10 @@ let package = Package(
     .target(
       name: "ECSGenTestSupport", dependencies: ["ECSGenSpec", "ECSGenPlan"],
       path: "Tests/ECSGenTestSupport"),
-    .testTarget(name: "ECSGenSpecTests", dependencies: ["ECSGenSpec", "ECSGenDiagnostics"]),
+    .testTarget(
+      name: "ECSGenSpecTests",
+      dependencies: ["ECSGenSpec", "ECSGenDiagnostics", "ECSGenTestSupport"]
+    ),
     .testTarget(name: "ECSGenPlanTests", dependencies: ["ECSGenPlan", "ECSGenSpec"]),
     .testTarget(
       name: "ECSGenImportTests",
