@@ -22,7 +22,8 @@ struct OutputLayout: Sendable {
 
   func sets(for plan: DeploymentPlan) -> [OutputSet] {
     let name = plan.service.name
-    return targets.map { target -> OutputSet in
+    return targets.flatMap { target -> [OutputSet] in
+      let folder = "\(name)/\(target.folder)"
       let files: [GeneratedFile]
       switch target {
       case .terraform: files = TerraformRenderer().render(plan)
@@ -30,16 +31,19 @@ struct OutputLayout: Sendable {
       case .githubActions:
         files = WorkflowRenderer(outputDirectory: outputDirectory).render(plan)
         if let workflowsDirectory {
-          return OutputSet(
-            root: workflowsDirectory, folder: nil,
-            files: files.map {
-              GeneratedFile(path: plan.ci.workflowFileName, contents: $0.contents)
-            })
+          // The workflow goes to the workflows folder; a copy an earlier render left in
+          // DIR/NAME/github-actions/ is now stale.
+          let workflows = files.map {
+            GeneratedFile(path: plan.ci.workflowFileName, contents: $0.contents)
+          }
+          return [
+            OutputSet(root: workflowsDirectory, folder: nil, files: workflows),
+            OutputSet(root: outputDirectory, folder: folder, files: []),
+          ]
         }
       }
-      return OutputSet(
-        root: outputDirectory, folder: "\(name)/\(target.folder)",
-        files: files.map { GeneratedFile(path: "\(name)/\($0.path)", contents: $0.contents) })
+      let placed = files.map { GeneratedFile(path: "\(name)/\($0.path)", contents: $0.contents) }
+      return [OutputSet(root: outputDirectory, folder: folder, files: placed)]
     }
   }
 }

@@ -107,6 +107,23 @@ import Testing
         "::error file=infra/hello-web/terraform/main.tf,title=stale output::"))
   }
 
+  @Test func workflowsDirectoryMovesTheWorkflowAndTheOldCopyIsLeftOver() throws {
+    let directory = try rendered()
+    let moved = RenderRunner(workflowsDirectory: ".github/workflows", baseDirectory: directory.path)
+      .run(paths: ["specs"])
+    #expect(moved.standardOutput.contains("wrote .github/workflows/deploy-hello-web.yml"))
+    #expect(
+      moved.standardOutput.contains("removed infra/hello-web/github-actions/deploy-hello-web.yml"))
+    let check = CheckRunner(workflowsDirectory: ".github/workflows", baseDirectory: directory.path)
+    #expect(check.run(paths: ["specs"]).status == .clean)
+    // Checked without --workflows-dir, the workflow is missing from infra/.
+    let withoutOption = CheckRunner(baseDirectory: directory.path).run(paths: ["specs"])
+    #expect(withoutOption.status == .findings)
+    #expect(
+      withoutOption.standardOutput.contains(
+        "infra/hello-web/github-actions/deploy-hello-web.yml: missing"))
+  }
+
   @Test func checkWritesNothing() throws {
     let directory = try rendered()
     try FileManager.default.removeItem(
