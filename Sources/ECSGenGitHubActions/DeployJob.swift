@@ -90,7 +90,7 @@ struct DeployJob {
           if ! aws cloudformation describe-stacks --stack-name "$STACK" > /dev/null 2>&1; then
             IMAGE_TAG=""
             \(deploy.replacingOccurrences(of: "\n", with: "\n  ")) \\
-                --parameter-overrides \(overrides)
+              --parameter-overrides \(overrides)
           fi
 
           """, env: [("STACK", .string(plan.ci.stackName))]))
