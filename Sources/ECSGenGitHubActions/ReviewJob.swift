@@ -45,7 +45,7 @@ struct ReviewJob {
     return .map([
       ("name", .string("Review")),
       ("if", .string("github.event_name == 'pull_request'")),
-      ("runs-on", .string("ubuntu-24.04")),
+      ("runs-on", .string(plan.ci.reviewRunner)),
       ("permissions", workflow.assumeRolePermissions),
       (
         "concurrency",

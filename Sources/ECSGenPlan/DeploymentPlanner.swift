@@ -205,6 +205,7 @@ public struct DeploymentPlanner {
       deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue,
       workflowFileName: "deploy-\(service).yml",
       runner: platform == .linuxARM64 ? "ubuntu-24.04-arm" : "ubuntu-24.04",
+      reviewRunner: "ubuntu-24.04",
       deployConcurrencyGroup: "ecsgen-deploy-\(service)-\(environment ?? "default")",
       reviewConcurrencyGroupPrefix: "ecsgen-review-\(service)",
       stackName: service)

@@ -70,6 +70,8 @@ public struct CIPlan: Sendable, Equatable, Codable {
   /// The runner that builds and deploys: an ARM runner for arm64 images, so that the image is
   /// built natively instead of under emulation.
   public var runner: String
+  /// The runner of the pull-request review, which builds ecsgen and plans but builds no image.
+  public var reviewRunner: String
   /// One group per service and environment; a running deploy is never cancelled.
   public var deployConcurrencyGroup: String
   /// Prefix of the review jobs' groups (one per pull request; a newer push cancels the review).
