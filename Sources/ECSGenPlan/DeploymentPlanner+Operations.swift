@@ -13,7 +13,9 @@ extension DeploymentPlanner {
       healthCheckGracePeriodSeconds: spec.healthCheck?.gracePeriod?.value
         ?? SpecDefaults.HealthCheck.gracePeriodSeconds,
       launchType: "FARGATE",
-      platformVersion: "LATEST")
+      platformVersion: "LATEST",
+      propagateTagsFrom: "SERVICE",
+      ecsManagedTags: true)
   }
 
   func scalingPlan(_ spec: ServiceSpec, names: ResourceNames, cluster: String) -> ScalingPlan? {

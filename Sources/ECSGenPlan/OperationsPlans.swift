@@ -8,6 +8,10 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   public var healthCheckGracePeriodSeconds: Int
   public var launchType: String
   public var platformVersion: String
+  /// Tag tasks with the service's tags (`SERVICE`) and ECS's own cluster and service tags, so
+  /// that costs and resources can be traced to the service.
+  public var propagateTagsFrom: String
+  public var ecsManagedTags: Bool
 }
 
 /// Application Auto Scaling of the service's desired count.

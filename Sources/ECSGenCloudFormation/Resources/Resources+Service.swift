@@ -35,8 +35,8 @@ extension Resources {
           "ContainerPort": .int(plan.task.containerPort),
         ])
       ]),
-      "EnableECSManagedTags": .bool(true),
-      "PropagateTags": .string("SERVICE"),
+      "EnableECSManagedTags": .bool(deployment.ecsManagedTags),
+      "PropagateTags": .string(deployment.propagateTagsFrom),
       "Tags": context.tags,
     ]
     // With scaling, Application Auto Scaling owns the count: a DesiredCount here would reset it on

@@ -17,8 +17,8 @@ extension MainFile {
       .set("deployment_minimum_healthy_percent", .number(deployment.minimumHealthyPercent)),
       .set("deployment_maximum_percent", .number(deployment.maximumPercent)),
       .set("health_check_grace_period_seconds", .number(deployment.healthCheckGracePeriodSeconds)),
-      .set("enable_ecs_managed_tags", .bool(true)),
-      .set("propagate_tags", .string("SERVICE")),
+      .set("enable_ecs_managed_tags", .bool(deployment.ecsManagedTags)),
+      .set("propagate_tags", .string(deployment.propagateTagsFrom)),
       .blankLine,
       block(
         "deployment_circuit_breaker",
