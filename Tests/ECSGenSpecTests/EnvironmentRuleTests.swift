@@ -16,12 +16,12 @@ import Testing
   @Test(arguments: [("my-var", "MY_VAR"), ("1VAR", "_1VAR"), ("app.port", "APP_PORT")])
   func environmentName(name: String, suggestion: String) throws {
     let text = baseSpec("environment:\n  \(name): x")
-    let finding = try #require(expectFinding("env-name", .error, at: 5, 3, in: text))
+    let finding = try #require(expectFinding("env-name", .warning, at: 5, 3, in: text))
     #expect(finding.message.contains("(for example `\(suggestion)`)"))
   }
 
   @Test func secretName() {
-    expectFinding("env-name", .error, at: 5, 3, in: baseSpec("secrets:\n  db-password: /a/b"))
+    expectFinding("env-name", .warning, at: 5, 3, in: baseSpec("secrets:\n  db-password: /a/b"))
   }
 
   @Test func portableNames() {

@@ -21,8 +21,10 @@ extension SpecValidator {
     for entry in spec.environment ?? [] {
       let name = entry.key.value
       if !IdentifierPatterns.isEnvironmentName(name) {
+        // ECS documents no pattern for the names (aws-limits: unconfirmed), so this warns:
+        // shells and most runtimes cannot read such a variable, but ECS may accept it.
         findings.add(
-          .error(
+          .warning(
             "env-name", at: entry.key.location,
             "environment variable name `\(name)` is not portable; use letters, digits and `_`, not starting with a digit (for example `\(EnvironmentNames.suggestion(for: name))`)"
           ))
@@ -53,7 +55,7 @@ extension SpecValidator {
       let name = entry.key.value
       if !IdentifierPatterns.isEnvironmentName(name) {
         findings.add(
-          .error(
+          .warning(
             "env-name", at: entry.key.location,
             "secret name `\(name)` is not a portable environment variable name; use letters, digits and `_`, not starting with a digit"
           ))
