@@ -120,15 +120,20 @@ struct CloudFormationContext {
   }
 }
 
-/// One resource: `Type`, then `Condition` and `DependsOn` when needed, then `Properties`.
+/// One resource: `Type`, then `Condition`, `DependsOn` and the deletion policies when needed, then
+/// `Properties`.
 func resource(
-  _ type: String, condition: String? = nil, dependsOn: [String] = [],
+  _ type: String, condition: String? = nil, dependsOn: [String] = [], retain: Bool = false,
   _ properties: [String: JSONValue]
 ) -> JSONValue {
   var members = [JSONMember("Type", .string(type))]
   if let condition { members.append(JSONMember("Condition", .string(condition))) }
   if !dependsOn.isEmpty {
     members.append(JSONMember("DependsOn", .array(dependsOn.map(JSONValue.string))))
+  }
+  if retain {
+    members.append(JSONMember("DeletionPolicy", .string("Retain")))
+    members.append(JSONMember("UpdateReplacePolicy", .string("Retain")))
   }
   members.append(JSONMember("Properties", .sorted(properties)))
   return .object(members)

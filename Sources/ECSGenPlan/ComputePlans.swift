@@ -113,4 +113,7 @@ public struct LogPlan: Sendable, Equatable, Codable {
   public var kmsKeyARN: String?
   /// The awslogs stream prefix; streams are named PREFIX/CONTAINER/TASK_ID.
   public var streamPrefix: String
+  /// Keep the log group (and its history) when the infrastructure is destroyed or the group is
+  /// replaced: logs are often needed after a service is gone.
+  public var keepOnDestroy: Bool
 }

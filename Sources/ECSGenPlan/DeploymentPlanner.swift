@@ -175,7 +175,8 @@ public struct DeploymentPlanner {
       groupName: spec.logs?.group?.value ?? SpecDefaults.Logs.group(forService: service),
       retentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
       kmsKeyARN: spec.logs?.kmsKeyARN?.value,
-      streamPrefix: "ecs")
+      streamPrefix: "ecs",
+      keepOnDestroy: true)
   }
 
   private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {

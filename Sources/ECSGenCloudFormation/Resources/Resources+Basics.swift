@@ -26,7 +26,10 @@ extension Resources {
       "Tags": context.tags,
     ]
     if let key = plan.logs.kmsKeyARN { logGroup["KmsKeyId"] = .string(key) }
-    members.append(JSONMember(ID.logGroup, resource("AWS::Logs::LogGroup", logGroup)))
+    members.append(
+      JSONMember(
+        ID.logGroup,
+        resource("AWS::Logs::LogGroup", retain: plan.logs.keepOnDestroy, logGroup)))
     return members
   }
 

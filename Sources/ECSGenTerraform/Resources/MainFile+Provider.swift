@@ -43,6 +43,7 @@ extension MainFile {
       .set("retention_in_days", .number(plan.logs.retentionDays)),
     ]
     if let key = plan.logs.kmsKeyARN { body.append(.set("kms_key_id", .string(key))) }
+    if plan.logs.keepOnDestroy { body.append(.set("skip_destroy", .bool(true))) }
     return [resource("aws_cloudwatch_log_group", "this", body)]
   }
 }

@@ -25,6 +25,7 @@ resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/shop/orders-api"
   retention_in_days = 365
   kms_key_id        = "arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  skip_destroy      = true
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume_role" {

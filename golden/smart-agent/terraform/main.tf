@@ -30,6 +30,7 @@ resource "aws_ecs_cluster" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/smart-agent"
   retention_in_days = 30
+  skip_destroy      = true
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume_role" {
