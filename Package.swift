@@ -50,9 +50,9 @@ let package = Package(
     ),
     .executableTarget(name: "ecsgen", dependencies: ["ECSGenCLI"]),
     .executableTarget(name: "ecsgen-benchmark", path: "Benchmarks/ecsgen-benchmark"),
-    // Golden-file comparison shared by the test targets.
+    // Golden-file comparison (with ECSGenCLI's unified diff) and example specs for the tests.
     .target(
-      name: "ECSGenTestSupport", dependencies: ["ECSGenSpec", "ECSGenPlan"],
+      name: "ECSGenTestSupport", dependencies: ["ECSGenSpec", "ECSGenPlan", "ECSGenCLI"],
       path: "Tests/ECSGenTestSupport"),
     .testTarget(
       name: "ECSGenSpecTests",

@@ -78,9 +78,3 @@ public struct RenderRunner: Sendable {
       status: sorted.containsErrors ? .findings : .clean)
   }
 }
-
-/// A relative path resolved against `base` (tests render into the package); nil keeps it as is.
-func resolve(_ path: String, against base: String?) -> String {
-  guard let base, !path.hasPrefix("/") else { return path }
-  return base + "/" + path
-}

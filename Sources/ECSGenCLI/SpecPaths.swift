@@ -18,10 +18,7 @@ public enum SpecPaths {
     _ paths: [String], baseDirectory: String? = nil
   ) throws(ToolFailure) -> [SpecFile] {
     let manager = FileManager.default
-    func resolved(_ path: String) -> String {
-      guard let baseDirectory, !path.hasPrefix("/") else { return path }
-      return baseDirectory + "/" + path
-    }
+    func resolved(_ path: String) -> String { resolve(path, against: baseDirectory) }
     var files: [SpecFile] = []
     for path in paths.isEmpty ? [defaultDirectory] : paths {
       var isDirectory: ObjCBool = false
@@ -49,4 +46,10 @@ public enum SpecPaths {
     }
     return files
   }
+}
+
+/// A relative path resolved against `base` (tests render into the package); nil keeps it as is.
+func resolve(_ path: String, against base: String?) -> String {
+  guard let base, !path.hasPrefix("/") else { return path }
+  return base + "/" + path
 }

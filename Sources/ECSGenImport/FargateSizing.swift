@@ -31,8 +31,9 @@ public struct FargateSizing: Sendable, Equatable {
     ]
   }
 
+  /// "2" for 2048 CPU units, as Fargate's table names the size.
   static func vCPU(_ units: Int) -> String {
-    units % 1024 == 0 ? "\(units / 1024)" : units == 256 ? "0.25" : "0.5"
+    FargateSizes.size(cpuUnits: units)?.vCPU ?? String(Double(units) / 1024)
   }
 
   private static func twoDecimals(_ value: Double) -> String {

@@ -1,6 +1,6 @@
 /// What ecsgen reads from the JSON of `aws lambda get-function-configuration` (or of
 /// `aws lambda get-function`, which wraps it in `Configuration` and adds `Code` and `Concurrency`).
-public struct LambdaFunction: Sendable, Equatable {
+public struct LambdaFunction: Sendable {
   public var name: String
   public var arn: String?
   public var description: String?
@@ -45,12 +45,5 @@ public struct LambdaFunction: Sendable, Equatable {
     guard let arn else { return nil }
     let fields = arn.split(separator: ":", omittingEmptySubsequences: false)
     return fields.count > 3 && !fields[3].isEmpty ? String(fields[3]) : nil
-  }
-
-  public static func == (lhs: LambdaFunction, rhs: LambdaFunction) -> Bool {
-    lhs.name == rhs.name && lhs.arn == rhs.arn && lhs.memoryMB == rhs.memoryMB
-      && lhs.timeoutSeconds == rhs.timeoutSeconds && lhs.packageType == rhs.packageType
-      && lhs.environment.map(\.name) == rhs.environment.map(\.name)
-      && lhs.environment.map(\.value) == rhs.environment.map(\.value)
   }
 }

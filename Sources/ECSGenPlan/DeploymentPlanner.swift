@@ -181,7 +181,10 @@ public struct DeploymentPlanner {
 
   private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {
     let own = (spec.tags ?? []).map { Tag(key: $0.key.value, value: $0.value.value) }
-    let added = [Tag(key: "ManagedBy", value: "ecsgen"), Tag(key: "Service", value: service)]
+    let added = [
+      Tag(key: SpecDefaults.Tags.managedByKey, value: SpecDefaults.Tags.managedByValue),
+      Tag(key: SpecDefaults.Tags.serviceKey, value: service),
+    ]
     return (own + added).sorted { $0.key < $1.key }
   }
 

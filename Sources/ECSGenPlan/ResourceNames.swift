@@ -3,7 +3,7 @@
 /// The service name has at most 28 characters (validation enforces it), so every suffix below
 /// keeps the names inside AWS's limits: 32 for load balancers and target groups, 64 for IAM roles,
 /// 255 for security groups and ECS names.
-public struct ResourceNames: Sendable, Equatable, Codable {
+public struct ResourceNames: Sendable, Equatable {
   public let service: String
 
   public init(service: String) {

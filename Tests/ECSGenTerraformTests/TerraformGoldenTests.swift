@@ -9,7 +9,6 @@ import Testing
 /// Every example spec renders to the Terraform committed under `golden/SERVICE/terraform/`, the
 /// layout `ecsgen render --out golden` writes.
 @Suite struct TerraformGoldenTests {
-  static let root = GoldenFile.packageRoot
   static let specs = ExampleSpecs.files
 
   static func render(_ spec: String) throws -> (name: String, files: [GeneratedFile]) {

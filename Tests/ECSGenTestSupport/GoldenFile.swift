@@ -1,3 +1,4 @@
+import ECSGenCLI
 import Foundation
 import Testing
 
@@ -45,8 +46,8 @@ public enum GoldenFile {
     if expected != actual {
       Issue.record(
         """
-        \(relativePath) differs from what the code produces (- golden, + actual):
-        \(LineDiff.render(from: expected, to: actual))
+        \(relativePath) differs from what the code produces:
+        \(UnifiedDiff.render(old: expected, new: actual, oldLabel: "golden", newLabel: "actual"))
         If the change is intended, rerun with ECSGEN_UPDATE_GOLDEN=1 and review `git diff golden/`.
         """, sourceLocation: sourceLocation)
     }
@@ -58,41 +59,5 @@ public enum GoldenFile {
       (try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/" + relativeDirectory))
       ?? []
     return names.filter { $0.hasSuffix(suffix) }.sorted()
-  }
-}
-
-/// A minimal line diff for test failures: changed lines with two lines of context.
-public enum LineDiff {
-  public static func render(from old: String, to new: String) -> String {
-    let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var marks: [(String, String)] = []
-    var removed = Set<Int>()
-    var inserted = Set<Int>()
-    for change in newLines.difference(from: oldLines) {
-      switch change {
-      case .remove(let offset, _, _): removed.insert(offset)
-      case .insert(let offset, _, _): inserted.insert(offset)
-      }
-    }
-    var oldIndex = 0
-    var newIndex = 0
-    while oldIndex < oldLines.count || newIndex < newLines.count {
-      if removed.contains(oldIndex) {
-        marks.append(("-", oldLines[oldIndex]))
-        oldIndex += 1
-      } else if inserted.contains(newIndex) {
-        marks.append(("+", newLines[newIndex]))
-        newIndex += 1
-      } else {
-        marks.append((" ", newIndex < newLines.count ? newLines[newIndex] : ""))
-        oldIndex += 1
-        newIndex += 1
-      }
-    }
-    let changed = marks.indices.filter { marks[$0].0 != " " }
-    return marks.indices.filter { index in
-      changed.contains { abs($0 - index) <= 2 }
-    }.map { "\(marks[$0].0) \(marks[$0].1)" }.joined(separator: "\n")
   }
 }

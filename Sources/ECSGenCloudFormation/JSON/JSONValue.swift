@@ -13,12 +13,6 @@ public indirect enum JSONValue: Sendable, Equatable {
   public static func sorted(_ members: [String: JSONValue]) -> JSONValue {
     .object(members.keys.sorted().compactMap { key in members[key].map { JSONMember(key, $0) } })
   }
-
-  /// The member `key` of an object, for tests and readers.
-  public subscript(key: String) -> JSONValue? {
-    guard case .object(let members) = self else { return nil }
-    return members.first { $0.key == key }?.value
-  }
 }
 
 public struct JSONMember: Sendable, Equatable {

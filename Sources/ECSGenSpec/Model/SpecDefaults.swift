@@ -52,6 +52,14 @@ public enum SpecDefaults {
     public static let rollback = true
   }
 
+  /// Tags ecsgen adds to every resource, so that a spec may not set them itself.
+  public enum Tags {
+    public static let managedByKey = "ManagedBy"
+    public static let managedByValue = "ecsgen"
+    public static let serviceKey = "Service"
+    public static var addedKeys: [String] { [managedByKey, serviceKey] }
+  }
+
   public static let count = 1
   public static let stopTimeoutSeconds = 30
   public static let readOnlyRootFilesystem = false

@@ -1,18 +1,17 @@
 import ECSGenDiagnostics
 
 extension SpecValidator {
-  /// Tags that ecsgen adds to every resource; a spec may not set them itself.
-  static let reservedTagKeys = ["ManagedBy", "Service"]
 
   /// `tags`.
   func checkTags(_ spec: ServiceSpec, _ findings: inout Findings) {
     guard let tags = spec.tags else { return }
-    let limit = AWSLimits.maxTags - Self.reservedTagKeys.count
+    let reserved = SpecDefaults.Tags.addedKeys
+    let limit = AWSLimits.maxTags - reserved.count
     if tags.count > limit, let extra = tags.dropFirst(limit).first {
       findings.add(
         .error(
           "tag-count", at: extra.key.location,
-          "`tags` has \(tags.count) entries; AWS allows \(AWSLimits.maxTags) per resource and ecsgen adds \(Self.reservedTagKeys.count) (`ManagedBy`, `Service`), so at most \(limit) remain"
+          "`tags` has \(tags.count) entries; AWS allows \(AWSLimits.maxTags) per resource and ecsgen adds \(reserved.count) (\(reserved.map { "`\($0)`" }.joined(separator: ", "))), so at most \(limit) remain"
         ))
     }
     for tag in tags {
@@ -24,7 +23,7 @@ extension SpecValidator {
             "tag key `\(key)` must have 1 to 128 characters and must not start with `aws:`, which AWS reserves"
           ))
       }
-      if Self.reservedTagKeys.contains(key) {
+      if reserved.contains(key) {
         findings.add(
           .error(
             "tag-key", at: tag.key.location,

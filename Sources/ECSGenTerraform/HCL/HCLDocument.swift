@@ -31,7 +31,6 @@ public enum HCLBodyItem: Sendable, Equatable {
   case attribute(String, HCLExpression)
   case block(HCLBlock)
   case blankLine
-  case comment(String)
 }
 
 /// An HCL expression.

@@ -57,9 +57,6 @@ public struct HCLPrinter: Sendable {
       case .blankLine:
         flushRun()
         output += "\n"
-      case .comment(let text):
-        flushRun()
-        output += pad + "# " + text + "\n"
       }
     }
     flushRun()
