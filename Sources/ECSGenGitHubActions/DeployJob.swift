@@ -48,7 +48,7 @@ struct DeployJob {
     let variables = workflow.terraformVariablesScript
     var steps = [
       workflow.setupTerraform(),
-      workflow.run("Terraform init", "terraform -chdir=\"$INFRA/terraform\" init -input=false"),
+      workflow.terraformInit(),
     ]
     if workflow.builtImage != nil {
       steps.append(

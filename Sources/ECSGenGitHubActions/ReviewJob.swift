@@ -72,7 +72,7 @@ struct ReviewJob {
     [
       workflow.setupTerraform(),
       workflow.run("Terraform fmt", "terraform -chdir=\"$INFRA/terraform\" fmt -check"),
-      workflow.run("Terraform init", "terraform -chdir=\"$INFRA/terraform\" init -input=false"),
+      workflow.terraformInit(),
       workflow.run("Terraform validate", "terraform -chdir=\"$INFRA/terraform\" validate"),
       workflow.run(
         "Terraform plan",

@@ -139,6 +139,37 @@ struct Workflow {
     ])
   }
 
+  /// `terraform init` against the plan's state: with a partial S3 backend, the bucket and region
+  /// come from repository variables (through `env`), and a missing one stops the job with a
+  /// message that names it. Both jobs use this step, so the review plans against the state the
+  /// deploy writes.
+  func terraformInit() -> YAMLNode {
+    let command = "terraform -chdir=\"$INFRA/terraform\" init -input=false"
+    guard case .partialS3(let state) = plan.terraform.state else {
+      return run("Terraform init", command)
+    }
+    let required = [("STATE_BUCKET", state.bucketVariable), ("STATE_REGION", state.regionVariable)]
+    var script = ""
+    for (variable, repositoryVariable) in required {
+      script += """
+        if [ -z "$\(variable)" ]; then
+          echo "::error::Set the repository variable \(repositoryVariable): Terraform keeps this service's state in S3 (key \(state.key)); see the ecsgen README, first-time setup"
+          missing=1
+        fi
+
+        """
+    }
+    script += """
+      [ -z "${missing:-}" ] || exit 1
+      \(command) \\
+        -backend-config="bucket=$STATE_BUCKET" -backend-config="region=$STATE_REGION"
+
+      """
+    return run(
+      "Terraform init", script,
+      env: required.map { ($0.0, .string("${{ vars.\($0.1) }}")) })
+  }
+
   func run(_ name: String, _ script: String, env: [(String, YAMLNode?)] = []) -> YAMLNode {
     .map([
       ("name", .string(name)),

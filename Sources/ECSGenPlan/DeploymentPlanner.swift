@@ -59,7 +59,7 @@ public struct DeploymentPlanner {
       scaling: scalingPlan(spec, names: names, cluster: cluster.name),
       logs: logs,
       tags: tags(spec, service: name),
-      terraform: TerraformSettings(s3Backend: s3Backend(spec)),
+      terraform: TerraformSettings(state: terraformState(spec, service: name)),
       ci: ci,
       inputs: inputs.inputs)
   }
@@ -188,13 +188,23 @@ public struct DeploymentPlanner {
     return (own + added).sorted { $0.key < $1.key }
   }
 
-  private func s3Backend(_ spec: ServiceSpec) -> S3BackendPlan? {
-    guard let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
+  /// The spec's backend, `local` when asked for, and otherwise S3 from repository variables: a
+  /// deploy job runs on a fresh runner, so state must never stay on it.
+  private func terraformState(_ spec: ServiceSpec, service: String) -> TerraformState {
+    if spec.terraform?.localBackend != nil { return .local }
+    if let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
       let key = backend.key?.value, let region = backend.region?.value
-    else { return nil }
-    return S3BackendPlan(
-      bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
-      useLockfile: backend.useLockfile?.value ?? false, encrypt: true)
+    {
+      return .specified(
+        S3BackendPlan(
+          bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
+          useLockfile: backend.useLockfile?.value ?? false, encrypt: true))
+    }
+    let defaults = SpecDefaults.TerraformState.self
+    return .partialS3(
+      PartialS3StatePlan(
+        key: defaults.key(forService: service), bucketVariable: defaults.bucketVariable,
+        regionVariable: defaults.regionVariable, useLockfile: true, encrypt: true))
   }
 
   private func ciPlan(_ spec: ServiceSpec, service: String) -> CIPlan {

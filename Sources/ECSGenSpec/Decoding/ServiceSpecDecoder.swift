@@ -315,6 +315,15 @@ struct ServiceSpecDecoder {
   private func decodeTerraform(_ node: Node) -> TerraformSpec? {
     guard let map = section(node, "terraform", ["backend"]) else { return nil }
     var terraform = TerraformSpec(location: map.location)
+    if let backendNode = map.value("backend"), case .scalar = backendNode {
+      // `backend: local` is the only scalar; anything else is a mapping with `s3`.
+      terraform.localBackend =
+        values.word(
+          backendNode, "local", field: "terraform.backend",
+          expected: "`local` or a mapping with `s3:`"
+        )?.location
+      return terraform
+    }
     guard let backendNode = map.value("backend"),
       let backend = section(backendNode, "terraform.backend", ["s3"]),
       let s3Node = backend.value("s3"),

@@ -78,6 +78,11 @@ struct ValueReader {
     }
   }
 
+  /// Exactly `word`; anything else is reported as not being `expected`.
+  func word(_ node: Node, _ word: String, field: String, expected: String) -> Located<String>? {
+    parse(node, field: field, expected: expected) { $0 == word ? $0 : nil }
+  }
+
   /// A list of strings.
   func stringList(_ node: Node, field: String) -> Located<[Located<String>]>? {
     guard case .sequence(let sequence) = node else {

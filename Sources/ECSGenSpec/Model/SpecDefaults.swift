@@ -73,4 +73,13 @@ public enum SpecDefaults {
     /// The repository variable holding the read-only role that pull requests plan with.
     public static let planRoleVariable = "ECSGEN_PLAN_ROLE_ARN"
   }
+
+  /// Where a deploy workflow keeps Terraform state when the spec names no backend: a partial S3
+  /// backend whose bucket and region come from these repository variables, one key per service.
+  public enum TerraformState {
+    public static let bucketVariable = "ECSGEN_STATE_BUCKET"
+    public static let regionVariable = "ECSGEN_STATE_REGION"
+    /// One object per service, so that all services of a repository can share one bucket.
+    public static func key(forService name: String) -> String { "ecsgen/\(name)/terraform.tfstate" }
+  }
 }
