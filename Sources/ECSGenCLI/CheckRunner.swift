@@ -1,4 +1,5 @@
 import ECSGenDiagnostics
+import ECSGenPlan
 import ECSGenRendering
 import Foundation
 
@@ -51,11 +52,11 @@ public struct CheckRunner: Sendable {
     }
     var problems: [Problem] = []
     var upToDate = 0
-    let layout = OutputLayout(
-      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
-      targets: RenderTarget.allCases)
     for plan in planned.plans {
       let fix = renderCommand(spec: plan.specFile)
+      let layout = OutputLayout(
+        outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
+        targets: targetsToCheck(plan))
       for set in layout.sets(for: plan) {
         let root = resolve(set.root, against: baseDirectory)
         for file in set.files {
@@ -82,6 +83,16 @@ public struct CheckRunner: Sendable {
     }
     problems += orphanedServices(planned)
     return report(problems, upToDate: upToDate, diagnostics: planned.diagnostics)
+  }
+
+  /// The default targets, plus the bootstrap where it was rendered (its folder holds generated
+  /// files): it is optional, so its absence is not "missing", but once committed it must stay
+  /// current.
+  private func targetsToCheck(_ plan: DeploymentPlan) -> [RenderTarget] {
+    let root = resolve(outputDirectory, against: baseDirectory)
+    let folder = "\(plan.service.name)/\(RenderTarget.bootstrap.folder)"
+    let rendered = !OutputWriter.generatedFiles(in: folder, root: root, skipping: []).isEmpty
+    return RenderTarget.defaultTargets + (rendered ? [.bootstrap] : [])
   }
 
   /// Generated files of services that no spec renders any more (their spec was deleted or

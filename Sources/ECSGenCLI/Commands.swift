@@ -94,7 +94,7 @@ public struct Render: StatusReporting {
   @Option(
     name: .long,
     help:
-      "A target to render (terraform, cloudformation, github-actions); repeat for several. Default: all."
+      "A target to render (terraform, cloudformation, github-actions, bootstrap); repeat for several. Default: all but bootstrap."
   )
   public var target: [RenderTarget] = []
 
@@ -109,7 +109,7 @@ public struct Render: StatusReporting {
   mutating func execute() -> Int32 {
     let output = RenderRunner(
       outputDirectory: out, workflowsDirectory: workflowsDir,
-      targets: target.isEmpty ? RenderTarget.allCases : target, useColor: Terminal.wantsColor
+      targets: target.isEmpty ? RenderTarget.defaultTargets : target, useColor: Terminal.wantsColor
     ).run(paths: paths)
     Terminal.write(output)
     return output.status.rawValue

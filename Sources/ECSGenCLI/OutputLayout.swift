@@ -28,6 +28,7 @@ struct OutputLayout: Sendable {
       switch target {
       case .terraform: files = TerraformRenderer().render(plan)
       case .cloudformation: files = CloudFormationRenderer().render(plan)
+      case .bootstrap: files = BootstrapRenderer().render(plan)
       case .githubActions:
         files = WorkflowRenderer(outputDirectory: outputDirectory).render(plan)
         if let workflowsDirectory {

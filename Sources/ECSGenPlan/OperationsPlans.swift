@@ -69,6 +69,16 @@ public struct PartialS3StatePlan: Sendable, Equatable, Codable {
   /// S3's own lock file (`KEY.tflock`), Terraform 1.10 and newer: no DynamoDB table to create.
   public var useLockfile: Bool
   public var encrypt: Bool
+
+  public init(
+    key: String, bucketVariable: String, regionVariable: String, useLockfile: Bool, encrypt: Bool
+  ) {
+    self.key = key
+    self.bucketVariable = bucketVariable
+    self.regionVariable = regionVariable
+    self.useLockfile = useLockfile
+    self.encrypt = encrypt
+  }
 }
 
 extension TerraformState {

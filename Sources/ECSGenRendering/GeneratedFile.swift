@@ -15,9 +15,16 @@ public enum RenderTarget: String, Sendable, CaseIterable, Equatable, Hashable {
   case terraform
   case cloudformation
   case githubActions = "github-actions"
+  /// The one-time setup of the deploy workflow (OIDC roles, state bucket): rendered only when
+  /// asked for, and checked only where it was rendered.
+  case bootstrap
 
   /// The folder under `DIR/NAME/` that this target owns.
   public var folder: String { rawValue }
+
+  /// What `render` writes without `--target`: everything a service needs on every change. The
+  /// bootstrap is applied once, by hand, and not every team wants ecsgen to write it.
+  public static let defaultTargets: [RenderTarget] = [.terraform, .cloudformation, .githubActions]
 }
 
 /// The marker every generated file starts with (after its comment syntax), so that `render` can

@@ -19,10 +19,13 @@ func load(_ text: String) -> LoadedSpec {
 ///          certificate_arn: ...
 ///        ci:
 ///          role_arn: ...
+///        terraform:                 (unless `extra` writes its own, or `stateBackend` is false)
+///          backend: {s3: ...}
 func baseSpec(
   _ extra: String = "", name: String = "orders-api",
   image: String = "public.ecr.aws/nginx/nginx:1.27", port: String = "8080",
-  loadBalancer: String = "", certificate: Bool = true, ciRole: Bool = true
+  loadBalancer: String = "", certificate: Bool = true, ciRole: Bool = true,
+  stateBackend: Bool = true
 ) -> String {
   var lines = ["name: \(name)", "image: \(image)", "port: \(port)"]
   if !extra.isEmpty { lines.append(extra) }
@@ -34,6 +37,14 @@ func baseSpec(
     if certificate { lines.append("  certificate_arn: \(Fixtures.certificateARN)") }
   }
   if ciRole { lines += ["ci:", "  role_arn: \(Fixtures.ciRoleARN)"] }
+  // A named backend, so that the `terraform-state` note (state from repository variables) is
+  // not among the diagnostics of every test.
+  if stateBackend && !extra.hasPrefix("terraform:") {
+    lines += [
+      "terraform:", "  backend:", "    s3:", "      bucket: shop-state",
+      "      key: orders-api.tfstate", "      region: eu-west-2", "      use_lockfile: true",
+    ]
+  }
   return lines.joined(separator: "\n") + "\n"
 }
 
