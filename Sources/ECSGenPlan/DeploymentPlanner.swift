@@ -196,13 +196,13 @@ public struct DeploymentPlanner {
       let key = backend.key?.value, let region = backend.region?.value
     {
       return .specified(
-        S3BackendPlan(
+        backend: S3BackendPlan(
           bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
           useLockfile: backend.useLockfile?.value ?? false, encrypt: true))
     }
     let defaults = SpecDefaults.TerraformState.self
     return .partialS3(
-      PartialS3StatePlan(
+      backend: PartialS3StatePlan(
         key: defaults.key(forService: service), bucketVariable: defaults.bucketVariable,
         regionVariable: defaults.regionVariable, useLockfile: true, encrypt: true))
   }

@@ -49,11 +49,11 @@ public struct TerraformSettings: Sendable, Equatable, Codable {
 /// `terraform init` and the bootstrap's role policies agree.
 public enum TerraformState: Sendable, Equatable, Codable {
   /// The spec's `terraform.backend.s3`, written out in full.
-  case specified(S3BackendPlan)
+  case specified(backend: S3BackendPlan)
   /// A partial `backend "s3"` block: the key and the lock are written in `versions.tf`, the
   /// bucket and region come from `terraform init -backend-config`, which the workflow fills from
   /// repository variables.
-  case partialS3(PartialS3StatePlan)
+  case partialS3(backend: PartialS3StatePlan)
   /// `terraform.backend: local`: state in a file beside the configuration. Only allowed when no
   /// workflow runs Terraform (validation makes it an error otherwise).
   case local

@@ -18,7 +18,7 @@ import Testing
     #expect(
       state
         == .partialS3(
-          PartialS3StatePlan(
+          backend: PartialS3StatePlan(
             key: "ecsgen/hello/terraform.tfstate", bucketVariable: "ECSGEN_STATE_BUCKET",
             regionVariable: "ECSGEN_STATE_REGION", useLockfile: true, encrypt: true)))
     #expect(state.usesLockfile)
