@@ -2,12 +2,21 @@
 # change the spec and run `ecsgen render` again.
 
 terraform {
-  required_version = ">= 1.5"
+  required_version = ">= 1.10"
 
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "~> 5.100"
     }
+  }
+
+  backend "s3" {
+    # bucket and region: terraform init -backend-config="bucket=..."
+    # -backend-config="region=..." (the deploy workflow passes the repository
+    # variables ECSGEN_STATE_BUCKET and ECSGEN_STATE_REGION).
+    key          = "ecsgen/inventory-internal/terraform.tfstate"
+    encrypt      = true
+    use_lockfile = true
   }
 }
