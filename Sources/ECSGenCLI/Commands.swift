@@ -71,7 +71,9 @@ public struct Render: StatusReporting {
     discussion: """
       Paths are as for `lint` (no path means specs/). Each valid spec is rendered into \
       DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf, \
-      DIR/NAME/cloudformation/template.json and DIR/NAME/github-actions/deploy-NAME.yml.
+      DIR/NAME/cloudformation/template.json and DIR/NAME/github-actions/deploy-NAME.yml. \
+      `--target bootstrap` also writes DIR/NAME/bootstrap/*.tf, the one-time setup of the \
+      workflow's OIDC roles and state bucket (see the README, first-time setup).
 
       A spec with errors renders nothing and the command exits 1 after reporting every \
       diagnostic; valid specs are still rendered. Files are written atomically and only when \
@@ -83,6 +85,7 @@ public struct Render: StatusReporting {
       Examples:
         ecsgen render
         ecsgen render specs/orders.yaml --out infra --target terraform
+        ecsgen render specs/orders.yaml --target bootstrap
       """)
 
   @Argument(help: "Spec files or directories (default: specs/).")
