@@ -209,18 +209,8 @@ extension BootstrapPlanner {
           "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
           "ec2:DescribeVpcs",
         ],
-        resources: [.any]),
-      BootstrapStatement(
-        sid: "CreateSecurityGroups",
-        comment:
-          "A security group's ARN holds its generated id, so creation is scoped by the Service tag it must carry.",
-        actions: ["ec2:CreateSecurityGroup"],
-        resources: [regional("ec2", "security-group/*"), regional("ec2", "vpc/*")],
-        conditions: [
-          BootstrapCondition(
-            test: "StringEquals", variable: "aws:RequestTag/\(SpecDefaults.Tags.serviceKey)",
-            values: service.map(BootstrapConditionValue.literal))
-        ]),
+        resources: [.any])
+    ] + createSecurityGroups(service) + [
       BootstrapStatement(
         sid: "TagNewSecurityGroups", actions: ["ec2:CreateTags"],
         resources: [
@@ -323,6 +313,37 @@ extension BootstrapPlanner {
           "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm",
         ],
         resources: [.any])
+    ]
+  }
+
+  /// Terraform passes the tags in the create call, so creation can be scoped by the Service tag.
+  /// CloudFormation's security group may tag the group in a second call, after creating it, which
+  /// a tag condition would refuse: there, creating and tagging groups is left unconditioned.
+  private func createSecurityGroups(_ service: [String]) -> [BootstrapStatement] {
+    let resources = [regional("ec2", "security-group/*"), regional("ec2", "vpc/*")]
+    guard usesTerraform else {
+      return [
+        BootstrapStatement(
+          sid: "CreateSecurityGroups",
+          comment:
+            "A security group's ARN holds its generated id, and CloudFormation may tag a group after creating it, so neither creating nor tagging can be scoped by name or tag.",
+          actions: ["ec2:CreateSecurityGroup"], resources: resources),
+        BootstrapStatement(
+          sid: "TagSecurityGroups", actions: ["ec2:CreateTags"],
+          resources: [regional("ec2", "security-group/*")]),
+      ]
+    }
+    return [
+      BootstrapStatement(
+        sid: "CreateSecurityGroups",
+        comment:
+          "A security group's ARN holds its generated id, so creation is scoped by the Service tag it must carry.",
+        actions: ["ec2:CreateSecurityGroup"], resources: resources,
+        conditions: [
+          BootstrapCondition(
+            test: "StringEquals", variable: "aws:RequestTag/\(SpecDefaults.Tags.serviceKey)",
+            values: service.map(BootstrapConditionValue.literal))
+        ])
     ]
   }
 }

@@ -101,4 +101,16 @@ import Testing
         $0.actions.contains("cloudformation:UpdateStack")
       })
   }
+
+  /// Security group ids are generated: Terraform's groups are scoped by the Service tag they
+  /// are created with and carry.
+  @Test func securityGroupsAreScopedByTheServiceTag() throws {
+    let statements = try plan(service).bootstrap.deployRole.statements
+    let create = try #require(statements.first { $0.sid == "CreateSecurityGroups" })
+    #expect(create.conditions.map(\.variable) == ["aws:RequestTag/Service"])
+    #expect(create.conditions.first?.values == ["hello"])
+    let change = try #require(statements.first { $0.sid == "ChangeSecurityGroups" })
+    #expect(change.conditions.map(\.variable) == ["aws:ResourceTag/Service"])
+    #expect(change.actions.contains("ec2:DeleteSecurityGroup"))
+  }
 }
