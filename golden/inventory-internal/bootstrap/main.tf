@@ -220,18 +220,19 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # A security group's ARN holds its generated id, so creation is scoped by the Service tag
-    # it must carry.
+    # A security group's ARN holds its generated id, and CloudFormation may tag a group after
+    # creating it, so neither creating nor tagging can be scoped by name or tag.
     sid       = "CreateSecurityGroups"
     effect    = "Allow"
     actions   = ["ec2:CreateSecurityGroup"]
     resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:security-group/*", "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:vpc/*"]
+  }
 
-    condition {
-      test     = "StringEquals"
-      variable = "aws:RequestTag/Service"
-      values   = ["inventory-internal"]
-    }
+  statement {
+    sid       = "TagSecurityGroups"
+    effect    = "Allow"
+    actions   = ["ec2:CreateTags"]
+    resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:security-group/*"]
   }
 
   statement {
