@@ -116,6 +116,10 @@ public enum BootstrapValue: Sendable, Equatable, Codable {
 /// others reference it.
 public struct StateBucketPlan: Sendable, Equatable, Codable {
   public var bucket: BootstrapValue
+  /// The bucket's region when the spec names one that the service's region may not be (a spec
+  /// backend in another region): the bucket is then created and read there. Nil: the region the
+  /// configuration runs in.
+  public var region: String?
   /// The bool variable that makes this configuration create the bucket.
   public var createVariable: String
   /// This service's state object.

@@ -46,13 +46,15 @@ struct BootstrapPlanner {
       return nil
     case .specified(let backend):
       return StateBucketPlan(
-        bucket: .fixed(backend.bucket), createVariable: "create_state_bucket",
+        bucket: .fixed(backend.bucket),
+        region: plan.region == .fixed(backend.region) ? nil : backend.region,
+        createVariable: "create_state_bucket",
         stateKey: backend.key, lockKey: backend.useLockfile ? backend.key + ".tflock" : nil,
         dynamoDBTable: backend.dynamoDBTable, noncurrentVersionDays: keepVersionsDays,
         bucketRepositoryVariable: nil, regionRepositoryVariable: nil)
     case .partialS3(let partial):
       return StateBucketPlan(
-        bucket: .variable("state_bucket"), createVariable: "create_state_bucket",
+        bucket: .variable("state_bucket"), region: nil, createVariable: "create_state_bucket",
         stateKey: partial.key, lockKey: partial.useLockfile ? partial.key + ".tflock" : nil,
         dynamoDBTable: nil, noncurrentVersionDays: keepVersionsDays,
         bucketRepositoryVariable: partial.bucketVariable,

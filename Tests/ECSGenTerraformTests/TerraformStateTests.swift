@@ -69,4 +69,18 @@ import Testing
     #expect(main.contains("prevent_destroy = true"))
     #expect(main.contains("variable = \"aws:SecureTransport\""))
   }
+
+  /// A spec backend in another region than the service: the bucket is created and read there.
+  @Test func specBucketInAnotherRegionGetsItsOwnProvider() throws {
+    let backend =
+      "terraform:\n  backend:\n    s3:\n      bucket: b-state\n      key: k\n      region: us-east-1\n      use_lockfile: true\n"
+    let elsewhere = try #require(
+      try files(service + "region: eu-west-2\n" + backend, bootstrap: true)["bootstrap/main.tf"])
+    #expect(elsewhere.contains("  alias  = \"state\"\n  region = \"us-east-1\""))
+    #expect(elsewhere.contains("resource \"aws_s3_bucket\" \"state\" {\n  provider = aws.state"))
+    let sameRegion = try #require(
+      try files(
+        service + "region: us-east-1\n" + backend, bootstrap: true)["bootstrap/main.tf"])
+    #expect(!sameRegion.contains("aws.state"))
+  }
 }

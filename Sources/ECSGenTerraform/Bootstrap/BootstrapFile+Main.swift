@@ -13,16 +13,23 @@ extension BootstrapFile {
     case .fixed(let value): regionValue = .string(value)
     case .input(let input): regionValue = .reference("var.\(input.name)")
     }
-    return [
-      HCLBlock(
-        "provider", ["aws"],
-        [
-          .set("region", regionValue),
-          .blankLine,
-          block(
-            "default_tags",
-            [.set("tags", .object(plan.tags.map { HCLObjectItem($0.key, .string($0.value)) }))]),
-        ]),
+    let tags = block(
+      "default_tags",
+      [.set("tags", .object(plan.tags.map { HCLObjectItem($0.key, .string($0.value)) }))])
+    var providers = [
+      HCLBlock("provider", ["aws"], [.set("region", regionValue), .blankLine, tags])
+    ]
+    if let bucketRegion = bootstrap.stateBucket?.region {
+      // The spec's state bucket lives in its own region.
+      providers.append(
+        HCLBlock(
+          "provider", ["aws"],
+          [
+            .set("alias", .string("state")), .set("region", .string(bucketRegion)), .blankLine,
+            tags,
+          ]))
+    }
+    return providers + [
       HCLBlock("data", ["aws_caller_identity", "current"], []),
       HCLBlock("data", ["aws_partition", "current"], []),
       HCLBlock("data", ["aws_region", "current"], []),

@@ -6,10 +6,12 @@ extension BootstrapFile {
   /// name is wrong.
   func stateBucketBlocks() -> [HCLBlock] {
     guard let bucket = bootstrap.stateBucket else { return [] }
+    // Resources of the bucket use the provider of its region, when that is another one.
+    let provider: [HCLBodyItem] = bucket.region == nil ? [] : [.set("provider", ref("aws.state"))]
     let count: HCLBodyItem = .set("count", .raw("var.\(bucket.createVariable) ? 1 : 0"))
     let id: HCLBodyItem = .set("bucket", ref("aws_s3_bucket.state[0].id"))
     let arn = ref("aws_s3_bucket.state[0].arn")
-    return [
+    let blocks = [
       resource(
         "aws_s3_bucket", "state",
         [
@@ -113,5 +115,9 @@ extension BootstrapFile {
           .set("depends_on", .list([ref("aws_s3_bucket_public_access_block.state")])),
         ]),
     ]
+    return blocks.map { block in
+      guard block.labels.first?.hasPrefix("aws_s3_bucket") == true else { return block }
+      return HCLBlock(block.type, block.labels, provider + block.body)
+    }
   }
 }
