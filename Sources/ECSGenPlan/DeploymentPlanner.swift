@@ -51,7 +51,9 @@ public struct DeploymentPlanner {
       task: task,
       roles: RolesPlanner(names: names).plan(spec, secrets: task.secrets),
       network: network,
-      securityGroups: securityGroups(names: names, loadBalancer: loadBalancer, port: port),
+      securityGroups: securityGroups(
+        names: names, loadBalancer: loadBalancer, port: port,
+        egressRules: egressRules(spec.network?.egress ?? [])),
       loadBalancer: loadBalancer,
       targetGroup: targetGroupPlan(spec, names: names, port: port),
       listeners: listeners(spec),

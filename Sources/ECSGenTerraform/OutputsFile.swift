@@ -15,10 +15,11 @@ struct OutputsFile {
       ),
       (
         "service_url", "URL of the service through the load balancer.",
-        .template([
-          .literal("\(plan.loadBalancer.urlScheme)://"),
-          .interpolation(.reference("aws_lb.this.dns_name")),
-        ])
+        plan.loadBalancer.domain.map { .string("\(plan.loadBalancer.urlScheme)://\($0)") }
+          ?? .template([
+            .literal("\(plan.loadBalancer.urlScheme)://"),
+            .interpolation(.reference("aws_lb.this.dns_name")),
+          ])
       ),
       (
         "log_group_name", "CloudWatch Logs group of the containers.",
