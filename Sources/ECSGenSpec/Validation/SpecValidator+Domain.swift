@@ -33,7 +33,9 @@ extension SpecValidator {
           ))
       }
     }
+    // An ARN that is not a certificate ARN is an error of its own.
     if let certificate = balancer?.certificateARN, balancer?.domain == nil,
+      IdentifierPatterns.isCertificateARN(certificate.value),
       !spec.undecodableFields.contains("load_balancer.domain")
     {
       findings.add(
