@@ -195,6 +195,14 @@ resource "aws_ecs_task_definition" "this" {
       ]
       environment = [
         {
+          name  = "CACHE_ENDPOINT"
+          value = "orders-cache.a1b2c3.ng.0001.euw2.cache.amazonaws.com:6379"
+        },
+        {
+          name  = "DATABASE_URL"
+          value = "postgres://orders-db.cluster-c1a2b3c4d5e6.eu-west-2.rds.amazonaws.com/orders"
+        },
+        {
           name  = "FEATURE_NEW_CHECKOUT"
           value = "on"
         },
@@ -308,6 +316,24 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_5432_to_sg_0aaaabbbbccccdddd" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "TCP 5432 to sg-0aaaabbbbccccdddd"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = "sg-0aaaabbbbccccdddd"
+}
+
+resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_6379_to_10_20_0_0_16" {
+  security_group_id = aws_security_group.tasks.id
+  description       = "TCP 6379 to 10.20.0.0/16"
+  ip_protocol       = "tcp"
+  from_port         = 6379
+  to_port           = 6379
+  cidr_ipv4         = "10.20.0.0/16"
+}
+
 resource "aws_lb" "this" {
   name                       = "orders-api-alb"
   load_balancer_type         = "application"
@@ -324,7 +350,7 @@ resource "aws_lb_target_group" "this" {
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = "vpc-0a1b2c3d4e5f67890"
-  deregistration_delay = 30
+  deregistration_delay = 120
 
   health_check {
     enabled             = true
@@ -371,6 +397,18 @@ resource "aws_lb_listener" "http" {
       port        = "443"
       status_code = "HTTP_301"
     }
+  }
+}
+
+resource "aws_route53_record" "this" {
+  zone_id = "Z0123456789ABCDEFGHIJ"
+  name    = "orders.shop.example.com"
+  type    = "A"
+
+  alias {
+    name                   = aws_lb.this.dns_name
+    zone_id                = aws_lb.this.zone_id
+    evaluate_target_health = true
   }
 }
 

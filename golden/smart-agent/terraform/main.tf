@@ -271,6 +271,15 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_7687_to_10_0_0_0_16" {
+  security_group_id = aws_security_group.tasks.id
+  description       = "TCP 7687 to 10.0.0.0/16"
+  ip_protocol       = "tcp"
+  from_port         = 7687
+  to_port           = 7687
+  cidr_ipv4         = "10.0.0.0/16"
+}
+
 resource "aws_lb" "this" {
   name                       = "smart-agent-alb"
   load_balancer_type         = "application"
@@ -287,7 +296,7 @@ resource "aws_lb_target_group" "this" {
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = var.vpc_id
-  deregistration_delay = 60
+  deregistration_delay = 1500
 
   health_check {
     enabled             = true
