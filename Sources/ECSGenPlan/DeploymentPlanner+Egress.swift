@@ -11,7 +11,8 @@ extension DeploymentPlanner {
       let ports = port.text
       var peers: [(SecurityGroupPeer, String)] = []
       for cidr in rule.cidrs ?? [] {
-        peers.append((cidr.value.contains(":") ? .ipv6CIDR(cidr.value) : .ipv4CIDR(cidr.value), cidr.value))
+        peers.append(
+          (cidr.value.contains(":") ? .ipv6CIDR(cidr.value) : .ipv4CIDR(cidr.value), cidr.value))
       }
       peers += (rule.securityGroups ?? []).map { (.securityGroup($0.value), $0.value) }
       peers += (rule.prefixLists ?? []).map { (.prefixList($0.value), $0.value) }

@@ -48,7 +48,8 @@ import Testing
     let valid = "domain: orders.example.com\nhosted_zone_id: Z0123456789ABCDEFGHIJ"
     expectClean(baseSpec(loadBalancer: valid, certificate: false, ciRole: true).replacingHTTPS())
     let prefixed = "domain: orders.example.com\nhosted_zone_id: /hostedzone/Z0123456789ABCDEFGHIJ"
-    let finding = expectFinding("hosted-zone", .error, at: 6, 19, in: baseSpec(loadBalancer: prefixed, certificate: false))
+    let finding = expectFinding(
+      "hosted-zone", .error, at: 6, 19, in: baseSpec(loadBalancer: prefixed, certificate: false))
     #expect(finding?.message.contains("write the id alone, `Z0123456789ABCDEFGHIJ`") == true)
     expectFinding(
       "hosted-zone", .error, at: 5, 19, in: baseSpec(loadBalancer: "hosted_zone_id: z123"))
@@ -56,7 +57,8 @@ import Testing
 
   @Test func hostedZoneWithoutDomain() throws {
     let text = baseSpec(
-      loadBalancer: "certificate_arn: \(Fixtures.certificateARN)\nhosted_zone_id: Z0123456789ABCDEFGHIJ",
+      loadBalancer:
+        "certificate_arn: \(Fixtures.certificateARN)\nhosted_zone_id: Z0123456789ABCDEFGHIJ",
       certificate: false)
     let finding = try #require(expectFinding("hosted-zone", .error, at: 6, 19, in: text))
     #expect(finding.message.contains("needs `load_balancer.domain`"))
@@ -67,6 +69,7 @@ extension String {
   /// The spec with an internal load balancer, so that a spec without a certificate is clean.
   fileprivate func replacingHTTPS() -> String {
     replacingOccurrences(
-      of: "load_balancer:\n", with: "load_balancer:\n  public: false\n  allowed_cidrs: [10.0.0.0/8]\n")
+      of: "load_balancer:\n",
+      with: "load_balancer:\n  public: false\n  allowed_cidrs: [10.0.0.0/8]\n")
   }
 }

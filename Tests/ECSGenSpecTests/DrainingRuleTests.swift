@@ -12,7 +12,8 @@ import Testing
       finding.message.hasPrefix(
         "`load_balancer.idle_timeout` is 1500 s, but a task stopped by a deploy or a scale-in gets only `load_balancer.deregistration_delay` (60 s) to drain plus `stop_timeout` (30 s)"
       ))
-    #expect(finding.message.contains("raise `load_balancer.deregistration_delay` to at least 1500 s"))
+    #expect(
+      finding.message.contains("raise `load_balancer.deregistration_delay` to at least 1500 s"))
   }
 
   @Test func idleTimeoutBeyondTheLongestDrain() throws {
@@ -24,7 +25,8 @@ import Testing
   /// Positioned at the value that makes the difference when the idle timeout is the default.
   @Test func shortDrainBelowTheDefaultIdleTimeout() {
     expectFinding(
-      "idle-timeout-drain", .warning, at: 5, 25, in: baseSpec(loadBalancer: "deregistration_delay: 0"))
+      "idle-timeout-drain", .warning, at: 5, 25,
+      in: baseSpec(loadBalancer: "deregistration_delay: 0"))
   }
 
   @Test(arguments: [

@@ -12,7 +12,9 @@ import Testing
   @Test func databaseURLWithoutEgressWarns() throws {
     let text = baseSpec(Self.environment("DATABASE_URL", "postgres://db.example.com/orders"))
     let finding = try #require(expectFinding("egress-port", .warning, at: 5, 17, in: text))
-    #expect(finding.message.hasPrefix("`DATABASE_URL` points at port 5432 (the default of `postgres://`)"))
+    #expect(
+      finding.message.hasPrefix("`DATABASE_URL` points at port 5432 (the default of `postgres://`)")
+    )
     #expect(finding.message.contains("network.egress"))
     #expect(finding.message.contains("network.security_groups"))
   }

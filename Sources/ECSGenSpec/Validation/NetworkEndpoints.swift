@@ -77,7 +77,8 @@ public enum NetworkEndpoints {
   /// `[user[:password]@]host[:port][/path][?query]` after a scheme.
   private static func authorityEndpoint(_ rest: Substring, scheme: String) -> Endpoint? {
     let authority = rest.prefix { !authorityEnd.contains($0) }
-    let hostAndPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] }
+    let hostAndPort =
+      authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] }
       ?? authority
     guard let (host, portText) = splitHostAndPort(hostAndPort), !host.isEmpty,
       !isLocal(host)
