@@ -6,9 +6,14 @@ extension SpecValidator {
   /// load balancer then closes the connections still open), sends SIGTERM, and kills the container
   /// `stop_timeout` later. A request allowed to run for `idle_timeout` is cut when that is longer
   /// than both together.
+  ///
+  /// Only an idle timeout the spec sets counts: it says how long requests may take. The default
+  /// says nothing about them, and AWS recommends a drain of a few seconds for services that answer
+  /// within a second, which must not warn.
   func checkDraining(_ spec: ServiceSpec, _ findings: inout Findings) {
     let balancer = spec.loadBalancer
-    let idle = balancer?.idleTimeout?.value ?? SpecDefaults.LoadBalancer.idleTimeoutSeconds
+    guard let idleTimeout = balancer?.idleTimeout else { return }
+    let idle = idleTimeout.value
     let delay =
       balancer?.deregistrationDelay?.value ?? SpecDefaults.LoadBalancer.deregistrationDelaySeconds
     let stop = spec.stopTimeout?.value ?? SpecDefaults.stopTimeoutSeconds
@@ -16,9 +21,7 @@ extension SpecValidator {
     guard AWSLimits.idleTimeout.contains(idle), AWSLimits.deregistrationDelay.contains(delay),
       AWSLimits.stopTimeout.contains(stop), idle > delay + stop
     else { return }
-    let location =
-      balancer?.idleTimeout?.location ?? balancer?.deregistrationDelay?.location
-      ?? spec.stopTimeout?.location ?? balancer?.location ?? spec.location
+    let location = idleTimeout.location
     let maxDelay = AWSLimits.deregistrationDelay.upperBound
     let fix =
       idle <= maxDelay
