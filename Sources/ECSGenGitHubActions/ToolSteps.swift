@@ -45,11 +45,18 @@ struct ToolSteps {
         fi
 
         """),
-      .map([
-        ("name", .string("Restore ecsgen from the cache")),
-        ("id", .string("ecsgen-cache")),
-        ("uses", PinnedAction.cache.uses),
-        (
+      .mapping([
+        YAMLEntry("name", .string("Restore ecsgen from the cache")),
+        YAMLEntry("id", .string("ecsgen-cache")),
+        // zizmor calls a workflow that deploys from a `release` branch a publishing one and any
+        // cache in it a poisoning risk; the cache lives only in this pull-request job, and a
+        // pull request's cache writes are visible to that pull request alone.
+        YAMLEntry(
+          "uses", PinnedAction.cache.uses,
+          comments: [
+            "zizmor: ignore[cache-poisoning] only the pull-request review uses this cache; the deploy job never restores it"
+          ]),
+        YAMLEntry(
           "with",
           .map([
             ("path", .string("${{ runner.temp }}/ecsgen-bin")),
@@ -60,8 +67,7 @@ struct ToolSteps {
                 "\(source.cacheKeyPrefix)-${{ runner.os }}-${{ runner.arch }}-swift\(ToolInfo.buildSwiftVersion)-${{ vars.\(ref) }}"
               )
             ),
-          ])
-        ),
+          ])),
       ]),
       .map([
         ("name", .string("Set up Swift")),
