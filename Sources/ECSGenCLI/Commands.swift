@@ -171,7 +171,14 @@ public struct Check: StatusReporting {
       Renders the specs in memory and compares every file with what is in DIR (and in the \
       workflows folder, with --workflows-dir). For each file that is stale, missing, or left \
       over from a service or target that no longer produces it, prints a unified diff \
-      (a/ is the committed file, b/ what the spec renders) and one line that says what to run.
+      (a/ is the committed file, b/ what the spec renders) and one line that says what to run; \
+      a file another ecsgen version rendered says which.
+
+      Spec files check only their own services (their files, and generated files left over in \
+      DIR/NAME/): other services' output in DIR is ignored, so a pull request review of one \
+      service passes in a repository of many. A directory (or no path) checks every service: \
+      then the output of services without a spec is left over too. Pass the --out and \
+      --workflows-dir that render was given.
 
       Exit codes: 0 everything is up to date, 1 a file differs or a spec has errors, \
       2 ecsgen could not run.
@@ -179,6 +186,7 @@ public struct Check: StatusReporting {
       Examples:
         ecsgen check
         ecsgen check specs --out infra --format github
+        ecsgen check specs/orders.yaml --out infra --workflows-dir .github/workflows
       """)
 
   @Argument(help: "Spec files or directories (default: specs/).")

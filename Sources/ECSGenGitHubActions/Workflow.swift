@@ -4,10 +4,10 @@ import ECSGenRendering
 /// The workflow document: triggers, shared environment, and the two jobs.
 struct Workflow {
   let plan: DeploymentPlan
-  let outputDirectory: String
+  let paths: OutputPaths
 
   var service: String { plan.service.name }
-  var infraDirectory: String { "\(outputDirectory)/\(service)" }
+  var infraDirectory: String { paths.serviceDirectory(service) }
   var usesTerraform: Bool { plan.ci.deployWith == "terraform" }
   var builtImage: BuiltImagePlan? {
     if case .built(let image) = plan.image { return image }
@@ -32,13 +32,13 @@ struct Workflow {
 
   /// Changes to the spec, the image's build context, the rendered output or the workflow itself.
   private func triggers() -> YAMLNode {
-    var paths = [
-      plan.specFile, "\(infraDirectory)/**", ".github/workflows/\(plan.ci.workflowFileName)",
+    var watched = [
+      plan.specFile, "\(infraDirectory)/**", paths.runningWorkflowFile(plan.ci.workflowFileName),
     ]
     if let image = builtImage {
-      paths.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
+      watched.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
     }
-    let pathList = YAMLNode.sequence(paths.map(YAMLNode.string))
+    let pathList = YAMLNode.sequence(watched.map(YAMLNode.string))
     return .mapping([
       YAMLEntry("pull_request", .mapping([YAMLEntry("paths", pathList)])),
       YAMLEntry(
@@ -97,6 +97,11 @@ struct Workflow {
       case .imageTag: return (input.pascalCaseName, "IMAGE_TAG")
       }
     }
+  }
+
+  /// The stack parameter holding the image tag, when the spec builds its image.
+  var imageTagParameter: String? {
+    plan.inputs.first { $0.kind == .imageTag }?.pascalCaseName
   }
 
   /// `--parameter-overrides` arguments for `aws cloudformation deploy`.
@@ -170,9 +175,23 @@ struct Workflow {
       env: required.map { ($0.0, .string("${{ vars.\($0.1) }}")) })
   }
 
-  func run(_ name: String, _ script: String, env: [(String, YAMLNode?)] = []) -> YAMLNode {
+  /// `word` as one shell word: as it is when it has no character the shell treats specially,
+  /// single-quoted otherwise.
+  static func shellWord(_ word: String) -> String {
+    let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "_-./+=:,@".contains($0) }
+    if plain && !word.isEmpty { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// A `run:` step; `id` names it for later steps, `condition` is its `if:`.
+  func run(
+    _ name: String, _ script: String, env: [(String, YAMLNode?)] = [], id: String? = nil,
+    condition: String? = nil
+  ) -> YAMLNode {
     .map([
       ("name", .string(name)),
+      ("id", id.map(YAMLNode.string)),
+      ("if", condition.map(YAMLNode.string)),
       ("env", env.isEmpty ? nil : .map(env)),
       ("run", script.contains("\n") ? .literal(script) : .string(script)),
     ])

@@ -77,6 +77,9 @@ public enum BootstrapResource: Sendable, Equatable, Codable {
   case literal(String)
   /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` (no region when `regional` is false).
   case arn(service: String, regional: Bool, resource: String)
+  /// `arn:PARTITION:SERVICE:::RESOURCE`, for services whose ARNs name neither region nor account
+  /// (Route 53).
+  case accountless(service: String, resource: String)
   /// The state bucket itself (for `s3:ListBucket`).
   case stateBucket
   /// An object in the state bucket.

@@ -37,6 +37,15 @@ extension BootstrapPlanner {
           ],
           resources: [regional("ecr", "repository/\(repository)")]))
     }
+    if let record = plan.loadBalancer.aliasRecord {
+      statements.append(
+        BootstrapStatement(
+          sid: "ReadHostedZone",
+          actions: ["route53:GetHostedZone", "route53:ListResourceRecordSets"],
+          resources: [
+            .accountless(service: "route53", resource: "hostedzone/\(record.hostedZoneID)")
+          ]))
+    }
     statements.append(
       BootstrapStatement(
         sid: "Describe",

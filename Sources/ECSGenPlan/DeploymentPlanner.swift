@@ -41,7 +41,13 @@ public struct DeploymentPlanner {
     let cluster: ClusterPlan =
       spec.cluster.map { .existing(name: $0.value) }
       ?? .create(name: names.cluster, containerInsights: true)
-    let ci = ciPlan(spec, service: name)
+    let targetGroup = targetGroupPlan(spec, names: names, port: port)
+    let deployment = deploymentPlan(spec, names: names)
+    let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
+    var ci = ciPlan(spec, service: name)
+    ci.rollout = rolloutWatch(
+      deployment: deployment, scaling: scaling, targetGroup: targetGroup, task: task)
+    if case .built(let built) = image { ci.deployedImageTagOutput = built.tagInput.name }
     return DeploymentPlan(
       specFile: spec.file,
       service: ServiceIdentity(name: name, description: spec.description?.value),
@@ -51,12 +57,14 @@ public struct DeploymentPlanner {
       task: task,
       roles: RolesPlanner(names: names).plan(spec, secrets: task.secrets),
       network: network,
-      securityGroups: securityGroups(names: names, loadBalancer: loadBalancer, port: port),
+      securityGroups: securityGroups(
+        names: names, loadBalancer: loadBalancer, port: port,
+        egressRules: egressRules(spec.network?.egress ?? [])),
       loadBalancer: loadBalancer,
-      targetGroup: targetGroupPlan(spec, names: names, port: port),
+      targetGroup: targetGroup,
       listeners: listeners(spec),
-      deployment: deploymentPlan(spec, names: names),
-      scaling: scalingPlan(spec, names: names, cluster: cluster.name),
+      deployment: deployment,
+      scaling: scaling,
       logs: logs,
       tags: tags(spec, service: name),
       terraform: TerraformSettings(state: terraformState(spec, service: name)),
@@ -222,7 +230,13 @@ public struct DeploymentPlanner {
       reviewRunner: "ubuntu-24.04",
       deployConcurrencyGroup: "ecsgen-deploy-\(service)-\(environment ?? "default")",
       reviewConcurrencyGroupPrefix: "ecsgen-review-\(service)",
-      stackName: service)
+      stackName: service,
+      toolSource: ToolSourcePlan(
+        repositoryVariable: SpecDefaults.CI.toolRepositoryVariable,
+        refVariable: SpecDefaults.CI.toolRefVariable, cacheKeyPrefix: "ecsgen"),
+      // Set by `plan(_:)` once the service and its image are planned.
+      rollout: RolloutWatchPlan(timeoutSeconds: 0, pollSeconds: 0),
+      deployedImageTagOutput: nil)
   }
 }
 

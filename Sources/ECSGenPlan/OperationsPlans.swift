@@ -129,4 +129,12 @@ public struct CIPlan: Sendable, Equatable, Codable {
   public var reviewConcurrencyGroupPrefix: String
   /// The stack name the CloudFormation path deploys.
   public var stackName: String
+  /// Where the review job gets ecsgen from.
+  public var toolSource: ToolSourcePlan
+  /// The deploy job's watch of the rollout after the apply.
+  public var rollout: RolloutWatchPlan
+  /// The Terraform output that records the image tag of the last apply, which the review job
+  /// plans with so that a pull request shows only infrastructure changes; nil when the spec names
+  /// its image (there is no tag to choose).
+  public var deployedImageTagOutput: String?
 }

@@ -113,4 +113,20 @@ import Testing
     #expect(change.conditions.map(\.variable) == ["aws:ResourceTag/Service"])
     #expect(change.actions.contains("ec2:DeleteSecurityGroup"))
   }
+
+  /// With `load_balancer.hosted_zone_id`, the deploy role may change only the service's record.
+  @Test func aliasRecordIsLimitedToItsNameAndType() throws {
+    let yaml =
+      service
+      + "load_balancer:\n  certificate_arn: arn:aws:acm:eu-west-2:123456789012:certificate/0f8e9c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b\n  domain: hello.example.com\n  hosted_zone_id: Z0123456789ABCDEFGHIJ\n"
+    let statements = try plan(yaml).bootstrap.deployRole.statements
+    let change = try #require(statements.first { $0.sid == "AliasRecord" })
+    #expect(
+      change.resources == [
+        .accountless(service: "route53", resource: "hostedzone/Z0123456789ABCDEFGHIJ")
+      ])
+    #expect(change.conditions.flatMap(\.values) == ["hello.example.com", "A"])
+    #expect(
+      try plan(service).bootstrap.deployRole.statements.allSatisfy { $0.sid != "AliasRecord" })
+  }
 }

@@ -17,6 +17,7 @@ func load(_ text: String) -> LoadedSpec {
 ///        load_balancer:             (when there are load balancer lines or a certificate)
 ///          LOAD BALANCER lines      (indented here; the first is on line 5 without extra)
 ///          certificate_arn: ...
+///          domain: orders.example.com   (with the certificate, so that HTTPS has a name)
 ///        ci:
 ///          role_arn: ...
 ///        terraform:                 (unless `extra` writes its own, or `stateBackend` is false)
@@ -34,7 +35,9 @@ func baseSpec(
     if !loadBalancer.isEmpty {
       lines += loadBalancer.split(separator: "\n").map { "  " + $0 }
     }
-    if certificate { lines.append("  certificate_arn: \(Fixtures.certificateARN)") }
+    if certificate {
+      lines += ["  certificate_arn: \(Fixtures.certificateARN)", "  domain: \(Fixtures.domain)"]
+    }
   }
   if ciRole { lines += ["ci:", "  role_arn: \(Fixtures.ciRoleARN)"] }
   // A named backend, so that the `terraform-state` note (state from repository variables) is
@@ -52,6 +55,7 @@ func baseSpec(
 enum Fixtures {
   static let certificateARN =
     "arn:aws:acm:eu-west-2:123456789012:certificate/0f8e9c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b"
+  static let domain = "orders.example.com"
   static let ciRoleARN = "arn:aws:iam::123456789012:role/github-deploy"
   static let roleARN = "arn:aws:iam::123456789012:role/orders-task"
   static let kmsKeyARN =

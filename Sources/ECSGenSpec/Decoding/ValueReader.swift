@@ -67,6 +67,13 @@ struct ValueReader {
     }
   }
 
+  /// A port (`5432`) or an inclusive range of ports (`8000-8100`); the bounds are checked later.
+  func portRange(_ node: Node, field: String) -> Located<PortRange>? {
+    parse(node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`") {
+      PortRange(text: $0)
+    }
+  }
+
   /// One of `Value`'s raw values, or one of `aliases`.
   func choice<Value: RawRepresentable & CaseIterable>(
     _ node: Node, field: String, aliases: [String: Value] = [:]

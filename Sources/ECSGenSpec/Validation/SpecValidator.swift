@@ -20,9 +20,12 @@ public struct SpecValidator {
     checkRoles(spec, &findings)
     checkHealthChecks(spec, &findings)
     checkLoadBalancer(spec, &findings)
+    checkDomain(spec, &findings)
+    checkDraining(spec, &findings)
     checkLogs(spec, &findings)
     checkScaling(spec, &findings)
     checkNetwork(spec, &findings)
+    checkEgress(spec, &findings)
     checkTags(spec, &findings)
     checkDelivery(spec, &findings)
     return findings.diagnostics

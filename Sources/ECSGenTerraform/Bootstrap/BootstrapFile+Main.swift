@@ -108,6 +108,10 @@ extension BootstrapFile {
       if regional { parts.append(.interpolation(region)) }
       parts += [.literal(":"), .interpolation(accountID), .literal(":\(path)")]
       return .template(parts)
+    case .accountless(let service, let path):
+      return .template([
+        .literal("arn:"), .interpolation(partition), .literal(":\(service):::\(path)"),
+      ])
     case .stateBucket:
       return .template([
         .literal("arn:"), .interpolation(partition), .literal(":s3:::"),
