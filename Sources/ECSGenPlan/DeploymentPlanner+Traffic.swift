@@ -5,7 +5,7 @@ extension DeploymentPlanner {
     let balancer = spec.loadBalancer
     let isPublic = balancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic
     return LoadBalancerPlan(
-      name: names.loadBalancer,
+      name: names.loadBalancer(isInternal: !isPublic, vpcID: spec.network?.vpcID?.value),
       isInternal: !isPublic,
       idleTimeoutSeconds: balancer?.idleTimeout?.value
         ?? SpecDefaults.LoadBalancer.idleTimeoutSeconds,
@@ -13,7 +13,8 @@ extension DeploymentPlanner {
       // Validation requires allowed_cidrs on an internal load balancer.
       allowedCIDRs: balancer?.allowedCIDRs?.map(\.value)
         ?? (isPublic ? [SpecDefaults.LoadBalancer.publicCIDR] : []),
-      urlScheme: balancer?.certificateARN == nil ? "http" : "https")
+      urlScheme: balancer?.certificateARN == nil ? "http" : "https",
+      createBeforeDestroy: true)
   }
 
   func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {
@@ -25,11 +26,15 @@ extension DeploymentPlanner {
     case .enabled: stickiness = SpecDefaults.LoadBalancer.stickinessSeconds
     case .duration(let seconds): stickiness = seconds
     }
+    let targetProtocol = "HTTP"
+    let targetType = "ip"
     return TargetGroupPlan(
-      name: names.targetGroup,
+      name: names.targetGroup(
+        port: port, targetProtocol: targetProtocol, targetType: targetType,
+        vpcID: spec.network?.vpcID?.value),
       port: port,
-      targetProtocol: "HTTP",
-      targetType: "ip",
+      targetProtocol: targetProtocol,
+      targetType: targetType,
       deregistrationDelaySeconds: spec.loadBalancer?.deregistrationDelay?.value
         ?? SpecDefaults.LoadBalancer.deregistrationDelaySeconds,
       healthCheck: TargetHealthCheckPlan(
@@ -41,7 +46,8 @@ extension DeploymentPlanner {
         matcher: check?.successCodes?.value ?? defaults.successCodes,
         healthCheckProtocol: "HTTP",
         port: "traffic-port"),
-      stickinessSeconds: stickiness)
+      stickinessSeconds: stickiness,
+      createBeforeDestroy: true)
   }
 
   /// HTTPS on 443 plus an HTTP listener that redirects to it when there is a certificate; plain
@@ -93,12 +99,12 @@ extension DeploymentPlanner {
       toPort: 443, peer: .ipv4CIDR("0.0.0.0/0"))
     return SecurityGroupsPlan(
       loadBalancer: SecurityGroupPlan(
-        name: names.loadBalancerSecurityGroup,
+        namePrefix: names.loadBalancerSecurityGroupPrefix,
         description: "Load balancer of \(names.service)",
-        ingress: ingress, egress: [toTasks]),
+        ingress: ingress, egress: [toTasks], createBeforeDestroy: true),
       tasks: SecurityGroupPlan(
-        name: names.tasksSecurityGroup,
+        namePrefix: names.tasksSecurityGroupPrefix,
         description: "Tasks of \(names.service)",
-        ingress: [fromLoadBalancer], egress: [tasksEgress]))
+        ingress: [fromLoadBalancer], egress: [tasksEgress], createBeforeDestroy: true))
   }
 }

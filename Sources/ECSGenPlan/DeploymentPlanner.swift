@@ -94,7 +94,9 @@ public struct DeploymentPlanner {
             ImageLifecycleRule(
               priority: 2, description: "Keep the newest 30 images", tagStatus: "any",
               countType: "imageCountMoreThan", countUnit: nil, countNumber: 30),
-          ]))
+          ],
+          deleteImagesOnDestroy: build.deleteImagesOnDestroy?.value
+            ?? SpecDefaults.Image.deleteImagesOnDestroy))
     }
   }
 
@@ -176,7 +178,7 @@ public struct DeploymentPlanner {
       retentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
       kmsKeyARN: spec.logs?.kmsKeyARN?.value,
       streamPrefix: "ecs",
-      keepOnDestroy: true)
+      keepOnDestroy: (spec.logs?.onDestroy?.value ?? SpecDefaults.Logs.onDestroy) == .keep)
   }
 
   private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {

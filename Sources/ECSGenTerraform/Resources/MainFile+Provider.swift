@@ -43,7 +43,8 @@ extension MainFile {
       .set("retention_in_days", .number(plan.logs.retentionDays)),
     ]
     if let key = plan.logs.kmsKeyARN { body.append(.set("kms_key_id", .string(key))) }
-    if plan.logs.keepOnDestroy { body.append(.set("skip_destroy", .bool(true))) }
+    // Written either way, so that a reviewer sees what destroy does to the logs.
+    body.append(.set("skip_destroy", .bool(plan.logs.keepOnDestroy)))
     return [resource("aws_cloudwatch_log_group", "this", body)]
   }
 }
