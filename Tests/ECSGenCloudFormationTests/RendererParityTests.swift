@@ -123,14 +123,16 @@ import Testing
   /// Every `aws_ecs_service` argument with a provider default or an API default that the other
   /// tool does not share, plus the ones ecsgen relies on being set.
   static let serviceSettings = [
-    Setting(terraform: "availability_zone_rebalancing", cloudFormation: "AvailabilityZoneRebalancing"),
+    Setting(
+      terraform: "availability_zone_rebalancing", cloudFormation: "AvailabilityZoneRebalancing"),
     Setting(terraform: "enable_ecs_managed_tags", cloudFormation: "EnableECSManagedTags"),
     Setting(terraform: "propagate_tags", cloudFormation: "PropagateTags"),
     Setting(terraform: "enable_execute_command", cloudFormation: "EnableExecuteCommand"),
     Setting(terraform: "deployment_controller.type", cloudFormation: "DeploymentController.Type"),
     Setting(terraform: "scheduling_strategy", cloudFormation: "SchedulingStrategy"),
     Setting(
-      terraform: "health_check_grace_period_seconds", cloudFormation: "HealthCheckGracePeriodSeconds"),
+      terraform: "health_check_grace_period_seconds",
+      cloudFormation: "HealthCheckGracePeriodSeconds"),
     Setting(terraform: "platform_version", cloudFormation: "PlatformVersion"),
     Setting(terraform: "launch_type", cloudFormation: "LaunchType"),
     Setting(
@@ -143,7 +145,8 @@ import Testing
       terraform: "deployment_minimum_healthy_percent",
       cloudFormation: "DeploymentConfiguration.MinimumHealthyPercent"),
     Setting(
-      terraform: "deployment_maximum_percent", cloudFormation: "DeploymentConfiguration.MaximumPercent"),
+      terraform: "deployment_maximum_percent",
+      cloudFormation: "DeploymentConfiguration.MaximumPercent"),
   ]
 
   static let targetGroupSettings = [
