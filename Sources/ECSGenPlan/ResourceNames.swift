@@ -48,13 +48,22 @@ public struct ResourceNames: Sendable, Equatable {
   public var executionRole: String { "\(service)-execution" }
   public func scalingPolicy(_ metric: String) -> String { "\(service)-\(metric)" }
 
+  /// What every load balancer name of this service starts with (`orders-api-alb-`), for IAM
+  /// policies and searches that must match any of its generations.
+  public var loadBalancerNamePrefix: String { readable("\(service)-alb") + "-" }
+  /// What every target group name of this service starts with (`orders-api-tg-`).
+  public var targetGroupNamePrefix: String { readable("\(service)-tg") + "-" }
+
   /// `BASE-HASH` within the load balancer limit: the base cut so that the hash fits (a 28
   /// character service keeps its first 25 characters), never ending in `-`.
   func replaceableName(_ base: String, attributes: [String]) -> String {
-    let room = Self.elbNameLimit - Self.hashLength - 1
-    var readable = String(base.prefix(room))
-    while readable.hasSuffix("-") { readable.removeLast() }
     // The base is part of the hash, so that two names cut to the same prefix still differ.
-    return readable + "-" + StableHash.hex([base] + attributes, length: Self.hashLength)
+    readable(base) + "-" + StableHash.hex([base] + attributes, length: Self.hashLength)
+  }
+
+  private func readable(_ base: String) -> String {
+    var readable = String(base.prefix(Self.elbNameLimit - Self.hashLength - 1))
+    while readable.hasSuffix("-") { readable.removeLast() }
+    return readable
   }
 }

@@ -70,6 +70,9 @@ import Testing
     #expect(plan.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
     #expect(plan.targetGroup.name.wholeMatch(of: /hello-tg-[0-9a-f]{6}/) != nil)
     #expect(try self.plan(minimal).targetGroup.name == plan.targetGroup.name)
+    #expect(
+      plan.loadBalancer.name.hasPrefix(ResourceNames(service: "hello").loadBalancerNamePrefix))
+    #expect(plan.targetGroup.name.hasPrefix(ResourceNames(service: "hello").targetGroupNamePrefix))
     #expect(plan.loadBalancer.createBeforeDestroy)
     #expect(plan.targetGroup.createBeforeDestroy)
     #expect(plan.securityGroups.loadBalancer.createBeforeDestroy)
