@@ -120,4 +120,9 @@ public struct LogPlan: Sendable, Equatable, Codable {
   /// replaced (`logs.on_destroy: keep`). A kept group keeps its name, so creating the service
   /// again must adopt it (README, "What destroy keeps").
   public var keepOnDestroy: Bool
+  /// When creating the service finds a group of this name (kept by an earlier destroy), take it
+  /// over instead of failing with `ResourceAlreadyExistsException`: Terraform imports it when it
+  /// exists (an `import` block, Terraform 1.7); CloudFormation adopts it when the stack is created
+  /// with `--import-existing-resources`, which its fixed name and retain policy allow.
+  public var adoptExisting: Bool
 }

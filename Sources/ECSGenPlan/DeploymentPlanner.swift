@@ -173,12 +173,15 @@ public struct DeploymentPlanner {
   }
 
   private func logPlan(_ spec: ServiceSpec, service: String) -> LogPlan {
-    LogPlan(
+    let keep = (spec.logs?.onDestroy?.value ?? SpecDefaults.Logs.onDestroy) == .keep
+    return LogPlan(
       groupName: spec.logs?.group?.value ?? SpecDefaults.Logs.group(forService: service),
       retentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
       kmsKeyARN: spec.logs?.kmsKeyARN?.value,
       streamPrefix: "ecs",
-      keepOnDestroy: (spec.logs?.onDestroy?.value ?? SpecDefaults.Logs.onDestroy) == .keep)
+      keepOnDestroy: keep,
+      // Only a kept group can be left behind under this name.
+      adoptExisting: keep)
   }
 
   private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {

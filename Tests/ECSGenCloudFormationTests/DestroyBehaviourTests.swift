@@ -39,6 +39,34 @@ import Testing
     let repository = try #require(terraform.resources["aws_ecr_repository.this"])
     #expect(repository.bool("force_delete") == false)
     #expect(cloudFormation.resource("Repository")?.scalar(path: "EmptyOnDelete") == "false")
+    // Nothing is left behind to adopt, so nothing is imported.
+    let (_, blocks) = try Self.terraformBlocks("")
+    #expect(!blocks.contains { $0.type == "import" })
+  }
+
+  /// The Terraform blocks and the required version for a spec with `extra` under `image`.
+  static func terraformBlocks(_ extra: String) throws -> (String?, [HCLBlock]) {
+    let text = "name: hello\nimage:\n  build: .\(extra)\nport: 80\n"
+    let plan = try DeploymentPlanner().plan(ServiceSpecLoader.load(text: text, file: "d.yaml"))
+    let blocks = TerraformRenderer().documents(plan).flatMap(\.document.blocks)
+    let terraform = blocks.first { $0.type == "terraform" }.map(BlockReader.init)
+    return (terraform?.string("required_version"), blocks)
+  }
+
+  /// A kept group is still there when the service is created again: the Terraform imports it
+  /// when (and only when) a group of exactly that name exists, instead of failing with
+  /// `ResourceAlreadyExistsException`.
+  @Test func terraformAdoptsAKeptLogGroup() throws {
+    let (version, blocks) = try Self.terraformBlocks("\nlogs:\n  on_destroy: keep")
+    let imports = blocks.filter { $0.type == "import" }.map(BlockReader.init)
+    #expect(imports.count == 1)
+    #expect(imports.first?.value("to") == .reference("aws_cloudwatch_log_group.this"))
+    let forEach = try #require(imports.first?.value("for_each"))
+    #expect(String(describing: forEach).contains("/ecs/hello"))
+    #expect(
+      blocks.contains { $0.type == "data" && $0.labels == ["aws_cloudwatch_log_groups", "kept"] })
+    // `for_each` in an import block needs Terraform 1.7.
+    #expect(version == ">= 1.7")
   }
 
   @Test func theSpecCanKeepLogsAndDeleteImages() throws {
