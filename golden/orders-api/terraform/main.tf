@@ -21,6 +21,16 @@ data "aws_partition" "current" {}
 
 data "aws_region" "current" {}
 
+data "aws_cloudwatch_log_groups" "kept" {
+  log_group_name_prefix = "/ecs/shop/orders-api"
+}
+
+import {
+  for_each = toset(matchkeys(data.aws_cloudwatch_log_groups.kept.log_group_names, data.aws_cloudwatch_log_groups.kept.log_group_names, ["/ecs/shop/orders-api"]))
+  to       = aws_cloudwatch_log_group.this
+  id       = each.value
+}
+
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/shop/orders-api"
   retention_in_days = 365
