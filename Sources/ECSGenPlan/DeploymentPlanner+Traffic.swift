@@ -118,6 +118,7 @@ extension DeploymentPlanner {
       tasks: SecurityGroupPlan(
         namePrefix: names.tasksSecurityGroupPrefix,
         description: "Tasks of \(names.service)",
-        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules, createBeforeDestroy: true))
+        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules, createBeforeDestroy: true)
+    )
   }
 }
