@@ -262,3 +262,41 @@ def cfn_unsupported_updates(old, new):
         if reason and name in old_resources and old_resources[name] != resource:
             found.append(f"{name} ({resource['Type']}): {reason}")
     return found
+
+# AWS rules the emulator does not enforce, which this check asserts itself instead.
+UNENFORCED_RULES = [
+    (
+        "load balancer names are unique (CreateLoadBalancer: DuplicateLoadBalancerName)",
+        "moto accepts a second load balancer with the same name; the check fails any plan that "
+        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions)",
+    ),
+    (
+        "CloudFormation cannot replace a resource that has a custom name",
+        "moto replaces it (or, for load balancers and target groups, loses it); the check compares "
+        "the templates against the resource reference's replacement properties (lifecycle.CFN_REPLACEMENT)",
+    ),
+    (
+        "update-stack of an unchanged template and parameters: 'No updates are to be performed'",
+        "moto's UpdateStack compares the submitted parameters with the stack's resolved ones "
+        "(pseudo parameters, parsed lists) and starts an update; the check submits the unchanged "
+        "spec as a change set instead, which moto and AWS both answer with no changes",
+    ),
+]
+
+
+def describe():
+    """The declared differences, printed at the start of every check-deploy run."""
+    lines = ["Emulator attributes read back differently from AWS (tolerated only as in-place updates):"]
+    lines += [f"  {kind}.{attribute}: {why}" for kind, attribute, why in KNOWN_MOTO_DIFFERENCES]
+    lines.append("CloudFormation updates the emulator cannot run (printed as SKIP):")
+    lines += [f"  {kind}: {why}" for kind, why in MOTO_CFN_NO_UPDATE.items()]
+    lines.append("Calls the emulator lacks, added by .ci/lifecycle/moto_server.py:")
+    lines.append("  Application Auto Scaling ListTagsForResource, TagResource, UntagResource (moto answers HTTP 500;")
+    lines.append("  the provider lists a scalable target's tags after every create and read)")
+    lines.append("AWS rules the emulator does not enforce (asserted by the check):")
+    lines += [f"  {rule}: {how}" for rule, how in UNENFORCED_RULES]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(describe())

@@ -17,11 +17,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
 
-import boto3
 from botocore.exceptions import ClientError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -61,9 +61,28 @@ class Steps:
         except ClientError as error:
             status, detail = "FAIL", str(error)
         except Exception as error:  # a bug in the check itself must show as a failed step too
-            status, detail = "FAIL", f"{type(error).__name__}: {error}"
+            status, detail = "FAIL", readable(f"{type(error).__name__}: {error}")
         self.record(step, status, time.monotonic() - start, detail)
         return status == "PASS"
+
+
+# The Terraform process running now: stopped with this script when check-deploy stops it.
+RUNNING = [None]
+
+
+def stop(signum, _frame):
+    if RUNNING[0] is not None and RUNNING[0].poll() is None:
+        RUNNING[0].terminate()
+    sys.exit(128 + signum)
+
+
+def readable(message):
+    """moto answers some CloudFormation errors with another service's JSON error body, which
+    boto3 cannot parse as XML: keep the error code and message from it."""
+    match = re.search(r'"__type": "([^"]+)", "message": "([^"]*)"', message)
+    if message.startswith("ResponseParserError") and match:
+        return f"{match.group(1)}: {match.group(2)} (moto's raw error body; boto3 could not parse it)"
+    return message
 
 
 class StepFailed(Exception):
@@ -226,6 +245,7 @@ class Terraform:
         start = time.monotonic()
         # Streamed into the job's log as it runs (an apply waits minutes on the load balancer).
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env)
+        RUNNING[0] = process
         lines = []
         for line in process.stdout:
             lines.append(line)
@@ -280,6 +300,10 @@ class Terraform:
         )
         if result.returncode not in (0, 2):
             raise StepFailed(error_lines(result.stdout + result.stderr))
+        if result.returncode == 0:
+            return 0, {}, plan_file
+        # Only a plan with changes is read back as JSON: each Terraform run starts the provider,
+        # which costs seconds on a busy 2-core machine.
         shown = self.terraform("show", "-json", plan_file, quiet=True)
         return result.returncode, json.loads(shown.stdout), plan_file
 
@@ -288,6 +312,10 @@ class Terraform:
 
     def apply(self, spec_path, collision_check=False):
         self.install(spec_path)
+        if not collision_check:
+            result = self.terraform("apply", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
+            summary = re.search(r"Apply complete! Resources: [^.]*", result.stdout)
+            return summary.group(0) if summary else "applied"
         _, plan, plan_file = self.plan()
         problems = collisions(plan) if collision_check else []
         summary = plan_summary(plan)
@@ -568,7 +596,7 @@ class CloudFormation:
         repositories = [
             resource["PhysicalResourceId"]
             for resource in resources
-            if resource["ResourceType"] == "AWS::ECR::Repository" and resource.get("PhysicalResourceId")
+            if resource.get("ResourceType") == "AWS::ECR::Repository" and resource.get("PhysicalResourceId")
         ]
         if not repositories:
             raise Skip("no ECR repository in this stack (the spec names an image)")
@@ -642,6 +670,7 @@ def main():
     parser.add_argument("--mirror", default="")
     parser.add_argument("--results", required=True)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop)
     args.ecsgen = os.path.abspath(args.ecsgen)
     os.makedirs(args.work, exist_ok=True)
 
