@@ -273,7 +273,7 @@ UNENFORCED_RULES = [
     (
         "CloudFormation cannot replace a resource that has a custom name",
         "moto replaces it (or, for load balancers and target groups, loses it); the check compares "
-        "the templates against the resource reference's replacement properties (lifecycle.CFN_REPLACEMENT)",
+        "the templates against the create-only properties of each type's registry schema (bundled with cfn-lint)",
     ),
     (
         "update-stack of an unchanged template and parameters: 'No updates are to be performed'",

@@ -434,21 +434,19 @@ def collisions(plan):
 
 # ---------------------------------------------------------------- CloudFormation
 
-# CloudFormation properties whose change replaces the resource (the resource reference's "Update
-# requires: Replacement"), for types that take a custom name. CloudFormation refuses to replace a
-# resource that has a custom name ("CloudFormation cannot update a stack when a custom-named
-# resource requires replacing"); the emulator does not enforce this, so the check asserts it from
-# the two templates.
-CFN_REPLACEMENT = {
-    "AWS::ElasticLoadBalancingV2::TargetGroup": ("Name", ["Name", "Port", "Protocol", "ProtocolVersion", "TargetType", "VpcId", "IpAddressType"]),
-    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("Name", ["Name", "Scheme", "Type"]),
-    "AWS::EC2::SecurityGroup": ("GroupName", ["GroupName", "GroupDescription", "VpcId"]),
-    "AWS::Logs::LogGroup": ("LogGroupName", ["LogGroupName"]),
-    "AWS::ECR::Repository": ("RepositoryName", ["RepositoryName"]),
-    "AWS::IAM::Role": ("RoleName", ["RoleName", "Path"]),
-    "AWS::ECS::Cluster": ("ClusterName", ["ClusterName"]),
-    "AWS::ECS::Service": ("ServiceName", ["ServiceName", "Cluster", "LaunchType", "SchedulingStrategy", "Role"]),
-}
+# CloudFormation refuses to replace a resource that has a custom name ("CloudFormation cannot
+# update a stack when a custom-named resource requires replacing"); the emulator does not enforce
+# this, so the check asserts it from the two templates. Which properties replace a resource on
+# change comes from the resource's registry schema (its createOnlyProperties), as bundled with
+# cfn-lint; a custom name is a create-only property named `Name` or `...Name`.
+def replacement_properties(resource_type):
+    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
+
+    try:
+        schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema("us-east-1", resource_type).schema
+    except Exception:
+        return []
+    return sorted({path.split("/")[2] for path in schema.get("createOnlyProperties", []) if path.startswith("/properties/")})
 
 
 class CloudFormation:
@@ -630,19 +628,17 @@ def cfn_replacements(old, new):
     if old is None:
         return problems
     for name, resource in new.get("Resources", {}).items():
-        rule = CFN_REPLACEMENT.get(resource.get("Type"))
         previous = old.get("Resources", {}).get(name)
-        if rule is None or previous is None or previous.get("Type") != resource.get("Type"):
+        if previous is None or previous.get("Type") != resource.get("Type"):
             continue
-        name_property, replacing = rule
+        replacing = replacement_properties(resource.get("Type"))
         properties = resource.get("Properties", {})
         before = previous.get("Properties", {})
-        if name_property not in properties:
-            continue
+        names = [key for key in replacing if key.endswith("Name") and key in properties]
         changed = [key for key in replacing if properties.get(key) != before.get(key)]
-        if changed:
+        if names and changed:
             problems.append(
-                f"{name} ({resource['Type']}, custom {name_property}) needs replacement for {', '.join(changed)}: "
+                f"{name} ({resource['Type']}, custom {names[0]}) needs replacement for {', '.join(changed)}: "
                 "CloudFormation cannot update a stack when a custom-named resource requires replacing"
             )
     return problems
