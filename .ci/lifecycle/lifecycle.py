@@ -339,11 +339,14 @@ class Terraform:
     def push_image(self):
         """Puts an image manifest into every ECR repository, as the deploy workflow's push would.
         (An API call to the emulator: nothing is built or downloaded.)"""
-        shown = json.loads(self.terraform("show", "-json", quiet=True).stdout)
+        # Read from the local state file: `terraform show -json` would start the provider.
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
         repositories = [
-            resource["values"]["name"]
-            for resource in state_resources(shown)
-            if resource["type"] == "aws_ecr_repository"
+            instance["attributes"]["name"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == "aws_ecr_repository" and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
         ]
         if not repositories:
             raise Skip("no ECR repository in this configuration (the spec names an image)")
@@ -383,15 +386,6 @@ def read_tf(directory):
 
 def terraform_types(sources):
     return sorted(set(re.findall(r'^(?:resource|data)\s+"([a-z0-9_]+)"', sources, re.M)))
-
-
-def state_resources(shown):
-    module = shown.get("values", {}).get("root_module", {})
-    stack = [module]
-    while stack:
-        current = stack.pop()
-        yield from current.get("resources", [])
-        stack.extend(current.get("child_modules", []))
 
 
 def plan_summary(plan):
@@ -449,6 +443,10 @@ def replacement_properties(resource_type):
     return sorted({path.split("/")[2] for path in schema.get("createOnlyProperties", []) if path.startswith("/properties/")})
 
 
+# CloudFormation's limit for a template passed inline; moto accepts any size.
+TEMPLATE_BODY_LIMIT = 51200
+
+
 class CloudFormation:
     def __init__(self, args, steps, variants, region):
         self.args = args
@@ -464,6 +462,12 @@ class CloudFormation:
         rendered = render(self.args, spec_path, "cloudformation", os.path.join(self.args.work, "render"))
         with open(os.path.join(rendered, "template.json"), encoding="utf-8") as handle:
             body = handle.read()
+        size = len(body.encode("utf-8"))
+        if size > TEMPLATE_BODY_LIMIT:
+            raise StepFailed(
+                f"template.json is {size} bytes: CloudFormation takes at most {TEMPLATE_BODY_LIMIT} "
+                "bytes inline (TemplateBody, `aws cloudformation deploy` without --s3-bucket)"
+            )
         return body, json.loads(body)
 
     def parameters(self, template):
