@@ -39,7 +39,8 @@ class Steps:
         self.failed = False
 
     def record(self, step, status, seconds, detail=""):
-        detail = " ".join(detail.split())
+        # `|` separates the fields of a result line: keep it out of the detail.
+        detail = " ".join(detail.split()).replace("|", "/")
         line = f"RESULT|{self.tool}|{self.service}|{step}|{status}|{seconds:.1f}|{detail}"
         print(line, flush=True)
         with open(self.results_path, "a", encoding="utf-8") as handle:
@@ -189,7 +190,7 @@ def error_lines(text, limit=6):
         if line.startswith("Error:") or "api error" in line or "Exception" in line or "operation error" in line:
             if line not in lines:
                 lines.append(line)
-    return " | ".join(lines[:limit]) or text.strip()[-600:]
+    return " // ".join(lines[:limit]) or text.strip()[-600:]
 
 
 # ---------------------------------------------------------------- Terraform
@@ -322,7 +323,7 @@ class Terraform:
         try:
             self.apply_plan(plan_file)
         except StepFailed as failure:
-            raise StepFailed(str(failure) + "".join(" | in AWS also: " + problem for problem in problems) + f" [{summary}]")
+            raise StepFailed(str(failure) + "".join(" // in AWS also: " + problem for problem in problems) + f" [{summary}]")
         if problems:
             raise StepFailed("applied in the emulator, but in AWS: " + "; ".join(problems) + f" [{summary}]")
         return summary
@@ -510,7 +511,7 @@ class CloudFormation:
             events = self.client.describe_stack_events(StackName=self.stack)["StackEvents"]
         except ClientError as error:
             return str(error)
-        return " | ".join(
+        return " // ".join(
             f"{event['LogicalResourceId']}: {event.get('ResourceStatusReason', '')}"
             for event in events
             if "FAILED" in event.get("ResourceStatus", "")
