@@ -187,6 +187,17 @@ def put_image(endpoint, region, repositories, tag):
         ecr.put_image(repositoryName=repository, imageManifest=manifest, imageTag=tag)
 
 
+def kept_log_groups(endpoint, region, names):
+    """The named log groups that still exist (after a destroy)."""
+    logs = client("logs", endpoint, region)
+    kept = []
+    for name in names:
+        groups = logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+        if any(group["logGroupName"] == name for group in groups):
+            kept.append(f"log group {name}")
+    return kept
+
+
 def leftovers(endpoint, region, template):
     """Named log groups and ECR repositories of the template that still exist after a delete."""
     kept = []

@@ -355,8 +355,17 @@ class Terraform:
         return "pushed tag " + self.variants.image_tag + " to " + ", ".join(repositories)
 
     def destroy(self):
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
+        log_groups = [
+            instance["attributes"]["name"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == "aws_cloudwatch_log_group" and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+        ]
         self.terraform("destroy", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
-        return "destroyed"
+        kept = emulator.kept_log_groups(self.args.endpoint, self.region, log_groups)
+        return "destroyed" + ("; kept: " + ", ".join(kept) if kept else "")
 
     def lifecycle(self):
         steps, variants = self.steps, self.variants
