@@ -134,8 +134,9 @@ def provider_override(sources, endpoint):
 
 def prepare(endpoint, region, spec_root):
     """Creates in the emulator what a spec expects to exist: a VPC with two task and two load
-    balancer subnets in two zones, one extra security group, an ACM certificate when the spec
-    names one, and the cluster and managed policies the spec names. Returns their IDs."""
+    balancer subnets in two zones, one extra security group, a managed prefix list, an ACM
+    certificate and a Route 53 hosted zone when the spec names them, and the cluster and managed
+    policies the spec names. Returns their IDs."""
     ec2 = client("ec2", endpoint, region)
     vpc = ec2.create_vpc(CidrBlock=VPC_CIDR)["Vpc"]["VpcId"]
     subnets = []
@@ -159,12 +160,25 @@ def prepare(endpoint, region, spec_root):
                         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}
                     ),
                 )
+    domain = specvariant.value_of(spec_root, "load_balancer", "domain")
+    domain = domain.rstrip(".").lower() if isinstance(domain, str) else "lifecycle.example.com"
     certificate = None
     if specvariant.value_of(spec_root, "load_balancer", "certificate_arn"):
         acm = client("acm", endpoint, region)
-        certificate = acm.request_certificate(DomainName="lifecycle.example.com")["CertificateArn"]
+        certificate = acm.request_certificate(DomainName=domain)["CertificateArn"]
+    zone = None
+    if specvariant.value_of(spec_root, "load_balancer", "hosted_zone_id"):
+        route53 = client("route53", endpoint, region)
+        parent = domain.split(".", 1)[1] if "." in domain else domain
+        created = route53.create_hosted_zone(Name=parent, CallerReference="lifecycle")
+        zone = created["HostedZone"]["Id"].split("/")[-1]
+    prefix_list = ec2.create_managed_prefix_list(
+        PrefixListName="lifecycle", AddressFamily="IPv4", MaxEntries=2, Entries=[{"Cidr": "10.30.0.0/16"}]
+    )["PrefixList"]["PrefixListId"]
     return {
         "certificate_arn": certificate,
+        "hosted_zone_id": zone,
+        "prefix_list_id": prefix_list,
         "vpc_id": vpc,
         "vpc_cidr": VPC_CIDR,
         "task_subnet_ids": subnets[:2],

@@ -117,9 +117,10 @@ def render(args, spec_path, target, out):
 class Variants:
     """The spec as deployed at each step, written under WORK/specs/.
 
-    `original` is the spec itself, or, when the spec fixes network IDs or a certificate
-    (specs/production.yaml, specs/lambda-agent.yaml), a copy whose vpc_id, subnets,
-    load_balancer_subnets, security_groups and certificate_arn are the emulator's.
+    `original` is the spec itself, or, when the spec fixes network IDs, a certificate or a hosted
+    zone (specs/production.yaml, specs/lambda-agent.yaml), a copy that names the emulator's
+    instead (vpc_id, subnets, load_balancer_subnets, security_groups, the egress rules' security
+    groups and prefix lists, certificate_arn, hosted_zone_id).
     Each change is applied on top of the previous one.
     """
 
@@ -147,11 +148,9 @@ class Variants:
         self.current = self.write("original") if self.replaced else self.args.spec
 
     def emulator_ids(self, root):
-        """Network IDs and the certificate ARN a spec fixes do not exist in the emulator: the
-        variant names the emulator's instead (everything else in the spec stays)."""
-        return specvariant.replace_network(root, self.network) + specvariant.replace_certificate(
-            root, self.network.get("certificate_arn")
-        )
+        """Network IDs, the certificate ARN and the hosted zone a spec fixes do not exist in the
+        emulator: the variant names the emulator's instead (everything else in the spec stays)."""
+        return specvariant.replace_network(root, self.network) + specvariant.replace_load_balancer_ids(root, self.network)
 
     def write(self, label):
         path = os.path.join(self.dir, f"{label}.yaml")

@@ -103,18 +103,33 @@ def replace_network(root, network):
     ):
         if child(spec_network, key) is not None:
             put(spec_network, key, value)
-            replaced.append(key)
+            replaced.append(f"network.{key}")
+    egress = child(spec_network, "egress")
+    if isinstance(egress, yaml.SequenceNode):
+        for rule in egress.value:
+            for key, value in (
+                ("security_groups", [network["security_group_id"]]),
+                ("prefix_lists", [network["prefix_list_id"]]),
+            ):
+                if child(rule, key) is not None:
+                    put(rule, key, value)
+                    if f"network.egress[].{key}" not in replaced:
+                        replaced.append(f"network.egress[].{key}")
     return replaced
 
 
-def replace_certificate(root, certificate_arn):
-    """Points load_balancer.certificate_arn at a certificate that exists in the emulator (its
-    load balancer refuses a listener whose certificate it does not hold). Returns the keys replaced."""
+def replace_load_balancer_ids(root, network):
+    """Points load_balancer.certificate_arn and load_balancer.hosted_zone_id at a certificate and
+    a hosted zone that exist in the emulator (its load balancer refuses a listener whose
+    certificate it does not hold; Route 53 a record in a zone it does not hold). Returns the keys
+    replaced."""
     load_balancer = child(root, "load_balancer")
-    if certificate_arn and child(load_balancer, "certificate_arn") is not None:
-        put(load_balancer, "certificate_arn", certificate_arn)
-        return ["load_balancer.certificate_arn"]
-    return []
+    replaced = []
+    for key, value in (("certificate_arn", network.get("certificate_arn")), ("hosted_zone_id", network.get("hosted_zone_id"))):
+        if value and child(load_balancer, key) is not None:
+            put(load_balancer, key, value)
+            replaced.append(f"load_balancer.{key}")
+    return replaced
 
 
 def bump_image(root):
