@@ -322,6 +322,7 @@ def describe():
     lines.append("Calls the emulator lacks, added by .ci/lifecycle/moto_server.py:")
     lines.append("  Application Auto Scaling ListTagsForResource, TagResource, UntagResource (moto answers HTTP 500;")
     lines.append("  the provider lists a scalable target's tags after every create and read)")
+    lines.append("  Route 53 hosted zone IDs that start with Z as AWS's do (moto's are 22 random characters)")
     lines.append("AWS rules the emulator does not enforce (asserted by the check):")
     lines += [f"  {rule}: {how}" for rule, how in UNENFORCED_RULES]
     return "\n".join(lines)
