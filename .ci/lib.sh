@@ -7,10 +7,34 @@ checkov_bin=$venv/bin/checkov
 
 # Installs each named PyPI package into the virtualenv unless its command is already there.
 install_tool() {
+  local package
+  for package in "$@"; do install_requirement "$package" "$package"; done
+}
+
+# Installs a PyPI requirement unless its command is already there; the command may have another
+# name, such as moto_server for `moto[server]`. Holds a lock on the virtualenv: .ci/run runs
+# .ci/check-deploy in the background while the other checks install theirs.
+install_requirement() {
+  local command=$1 requirement=$2 lock
+  mkdir -p "$(dirname "$venv")"
+  exec {lock}>"$venv.lock"
+  flock "$lock"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  for package in "$@"; do
-    [ -x "$venv/bin/$package" ] || "$venv/bin/pip" install --quiet --disable-pip-version-check "$package"
+  [ -x "$venv/bin/$command" ] || "$venv/bin/pip" install --quiet --disable-pip-version-check "$requirement"
+  exec {lock}>&-
+}
+
+# The local hashicorp/aws provider mirror: TF_PLUGIN_MIRROR, or the first of the usual places that
+# holds hashicorp/aws. Nothing is downloaded.
+find_mirror() {
+  for candidate in "${TF_PLUGIN_MIRROR:-}" /opt/tf-plugins "$HOME/.terraform.d/plugins" \
+    /usr/share/terraform/plugins /usr/local/share/terraform/plugins; do
+    if [ -n "$candidate" ] && [ -d "$candidate/registry.terraform.io/hashicorp/aws" ]; then
+      echo "$candidate"
+      return 0
+    fi
   done
+  return 1
 }
 
 install_checkov() { install_tool checkov; }

@@ -1,0 +1,332 @@
+"""What the lifecycle check knows about the emulator (moto server): how to reach it from Terraform
+and boto3, what it must hold before a spec deploys, and where it reads attributes back differently
+from AWS.
+"""
+
+import json
+import re
+
+import boto3
+
+import specvariant
+
+ACCOUNT = "123456789012"  # moto's default account: the example specs' ARNs name it too
+VPC_CIDR = "10.0.0.0/16"
+
+# Provider endpoint names pointed at the emulator, and the resource/data type prefixes of each.
+# A type outside this table fails the check (instead of reaching for real AWS), so a renderer that
+# starts to use a new service must add it here.
+SERVICES = {
+    "acm": ["aws_acm_"],
+    "applicationautoscaling": ["aws_appautoscaling_"],
+    "cloudformation": ["aws_cloudformation_"],
+    "cloudwatch": ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_dashboard"],
+    "dynamodb": ["aws_dynamodb_"],
+    "ec2": ["aws_vpc", "aws_subnet", "aws_security_group", "aws_route", "aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_ec2_"],
+    "ecr": ["aws_ecr_"],
+    "ecs": ["aws_ecs_"],
+    "elbv2": ["aws_lb", "aws_alb"],
+    "events": ["aws_cloudwatch_event_"],
+    "iam": ["aws_iam_"],
+    "kms": ["aws_kms_"],
+    "logs": ["aws_cloudwatch_log_"],
+    "route53": ["aws_route53_"],
+    "s3": ["aws_s3_"],
+    "secretsmanager": ["aws_secretsmanager_"],
+    "servicediscovery": ["aws_service_discovery_"],
+    "sns": ["aws_sns_"],
+    "sqs": ["aws_sqs_"],
+    "ssm": ["aws_ssm_"],
+    "sts": ["aws_caller_identity"],
+}
+# Types that make no API call (computed locally by the provider).
+LOCAL_TYPES = {"aws_partition", "aws_region", "aws_iam_policy_document", "aws_default_tags"}
+
+# Where moto reads an attribute back differently from AWS so that a second `terraform plan` shows
+# an in-place update although nothing changed. Only these (resource type, attribute) pairs are
+# tolerated, and only as in-place updates: a create, delete or replacement is never tolerated.
+_CREATE_SERVICE = (
+    "moto's CreateService does not store {} (DescribeServices reads it back as {} until an "
+    "UpdateService sets it; AWS returns what was sent)"
+)
+_RULE_DESCRIPTION = (
+    "moto's {} keeps a rule's Description only for CIDR sources: a rule that references a "
+    "security group reads back without it (ModifySecurityGroupRules then stores it)"
+)
+KNOWN_MOTO_DIFFERENCES = [
+    # (resource type, attribute, why moto differs)
+    ("aws_ecs_service", "health_check_grace_period_seconds", _CREATE_SERVICE.format("healthCheckGracePeriodSeconds", "0")),
+    ("aws_ecs_service", "enable_ecs_managed_tags", _CREATE_SERVICE.format("enableECSManagedTags", "false")),
+    ("aws_ecs_service", "availability_zone_rebalancing", _CREATE_SERVICE.format("availabilityZoneRebalancing", '""')),
+    ("aws_vpc_security_group_ingress_rule", "description", _RULE_DESCRIPTION.format("AuthorizeSecurityGroupIngress")),
+    ("aws_vpc_security_group_egress_rule", "description", _RULE_DESCRIPTION.format("AuthorizeSecurityGroupEgress")),
+]
+
+
+def client(service, endpoint, region):
+    return boto3.client(
+        service,
+        endpoint_url=endpoint,
+        region_name=region,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+
+
+def unmapped_services(types):
+    missing = []
+    for name in types:
+        if name in LOCAL_TYPES:
+            continue
+        if not any(name.startswith(prefix) for prefixes in SERVICES.values() for prefix in prefixes):
+            missing.append(name)
+    return missing
+
+
+def backend_override(state_path):
+    # Replaces whatever backend the rendered configuration declares (an S3 backend, or a partial
+    # `backend "s3" {}` the workflow completes with -backend-config): state stays in the scratch dir.
+    return f'terraform {{\n  backend "local" {{\n    path = "{state_path}"\n  }}\n}}\n'
+
+
+def provider_override(sources, endpoint):
+    """One override per `provider "aws"` block (with its alias, if any): fake credentials and
+    every service's endpoint at the emulator.
+
+    skip_requesting_account_id stays off on purpose: the emulator answers STS, and without the
+    account ID the provider reads referenced_security_group_id back as "ACCOUNT/sg-..." (it
+    prefixes the owner whenever it differs from the caller's account), a difference of this
+    check's making, not of AWS or the emulator."""
+    aliases = []
+    for match in re.finditer(r'^provider\s+"aws"\s*\{', sources, re.M):
+        depth, index = 0, match.end() - 1
+        while index < len(sources):
+            if sources[index] == "{":
+                depth += 1
+            elif sources[index] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            index += 1
+        alias = re.search(r'^\s*alias\s*=\s*"([^"]+)"', sources[match.end() : index], re.M)
+        aliases.append(alias.group(1) if alias else None)
+    if not aliases:
+        aliases = [None]
+    endpoints = "\n".join(f'    {name:<22} = "{endpoint}"' for name in sorted(SERVICES))
+    blocks = []
+    for alias in aliases:
+        alias_line = f'  alias = "{alias}"\n' if alias else ""
+        blocks.append(
+            'provider "aws" {\n'
+            + alias_line
+            + '  access_key                  = "test"\n'
+            + '  secret_key                  = "test"\n'
+            + "  skip_credentials_validation = true\n"
+            + "  skip_metadata_api_check     = true\n"
+            + "  s3_use_path_style           = true\n"
+            + "  max_retries                 = 3\n"
+            + "  endpoints {\n"
+            + endpoints
+            + "\n  }\n}\n"
+        )
+    return "\n".join(blocks)
+
+
+def prepare(endpoint, region, spec_root):
+    """Creates in the emulator what a spec expects to exist: a VPC with two task and two load
+    balancer subnets in two zones, one extra security group, a managed prefix list, an ACM
+    certificate and a Route 53 hosted zone when the spec names them, and the cluster and managed
+    policies the spec names. Returns their IDs."""
+    ec2 = client("ec2", endpoint, region)
+    vpc = ec2.create_vpc(CidrBlock=VPC_CIDR)["Vpc"]["VpcId"]
+    subnets = []
+    for index, zone in enumerate(["a", "b", "a", "b"]):
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{index}.0/24", AvailabilityZone=region + zone)
+        subnets.append(subnet["Subnet"]["SubnetId"])
+    group = ec2.create_security_group(GroupName="lifecycle-extra", Description="extra tasks group", VpcId=vpc)
+    cluster = specvariant.value_of(spec_root, "cluster")
+    if isinstance(cluster, str):
+        client("ecs", endpoint, region).create_cluster(clusterName=cluster)
+    iam = client("iam", endpoint, region)
+    for role in ("task", "execution"):
+        policies = specvariant.value_of(spec_root, "roles", role, "managed_policies") or []
+        for arn in policies:
+            match = re.match(r"arn:aws:iam::(\d+):policy(/.*/|/)([^/]+)$", arn)
+            if match and match.group(1) == ACCOUNT:
+                iam.create_policy(
+                    PolicyName=match.group(3),
+                    Path=match.group(2),
+                    PolicyDocument=json.dumps(
+                        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}
+                    ),
+                )
+    domain = specvariant.value_of(spec_root, "load_balancer", "domain")
+    domain = domain.rstrip(".").lower() if isinstance(domain, str) else "lifecycle.example.com"
+    certificate = None
+    if specvariant.value_of(spec_root, "load_balancer", "certificate_arn"):
+        acm = client("acm", endpoint, region)
+        certificate = acm.request_certificate(DomainName=domain)["CertificateArn"]
+    zone = None
+    if specvariant.value_of(spec_root, "load_balancer", "hosted_zone_id"):
+        route53 = client("route53", endpoint, region)
+        parent = domain.split(".", 1)[1] if "." in domain else domain
+        created = route53.create_hosted_zone(Name=parent, CallerReference="lifecycle")
+        zone = created["HostedZone"]["Id"].split("/")[-1]
+    prefix_list = ec2.create_managed_prefix_list(
+        PrefixListName="lifecycle", AddressFamily="IPv4", MaxEntries=2, Entries=[{"Cidr": "10.30.0.0/16"}]
+    )["PrefixList"]["PrefixListId"]
+    return {
+        "certificate_arn": certificate,
+        "hosted_zone_id": zone,
+        "prefix_list_id": prefix_list,
+        "vpc_id": vpc,
+        "vpc_cidr": VPC_CIDR,
+        "task_subnet_ids": subnets[:2],
+        "load_balancer_subnet_ids": subnets[2:],
+        "security_group_id": group["GroupId"],
+    }
+
+
+def put_image(endpoint, region, repositories, tag):
+    ecr = client("ecr", endpoint, region)
+    manifest = json.dumps(
+        {
+            "schemaVersion": 2,
+            "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+            "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 2, "digest": "sha256:" + "0" * 64},
+            "layers": [],
+        }
+    )
+    for repository in repositories:
+        ecr.put_image(repositoryName=repository, imageManifest=manifest, imageTag=tag)
+
+
+def kept_log_groups(endpoint, region, names):
+    """The named log groups that still exist (after a destroy)."""
+    logs = client("logs", endpoint, region)
+    kept = []
+    for name in names:
+        groups = logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+        if any(group["logGroupName"] == name for group in groups):
+            kept.append(f"log group {name}")
+    return kept
+
+
+def leftovers(endpoint, region, template):
+    """Named log groups and ECR repositories of the template that still exist after a delete."""
+    kept = []
+    if not template:
+        return kept
+    logs = client("logs", endpoint, region)
+    ecr = client("ecr", endpoint, region)
+    for resource in template.get("Resources", {}).values():
+        properties = resource.get("Properties", {})
+        if resource.get("Type") == "AWS::Logs::LogGroup" and isinstance(properties.get("LogGroupName"), str):
+            name = properties["LogGroupName"]
+            groups = logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+            if any(group["logGroupName"] == name for group in groups):
+                kept.append(f"log group {name}")
+        if resource.get("Type") == "AWS::ECR::Repository" and isinstance(properties.get("RepositoryName"), str):
+            name = properties["RepositoryName"]
+            try:
+                ecr.describe_repositories(repositoryNames=[name])
+                kept.append(f"ECR repository {name}")
+            except ecr.exceptions.RepositoryNotFoundException:
+                pass
+    return kept
+
+
+def changed_attributes(change):
+    before = change.get("before") or {}
+    after = change.get("after") or {}
+    unknown = change.get("after_unknown") or {}
+    names = set(before) | set(after) | set(unknown)
+    return sorted(name for name in names if unknown.get(name) is True or before.get(name) != after.get(name))
+
+
+def classify_terraform_changes(plan):
+    """Splits a plan's changes into real ones and known emulator differences."""
+    known = {(kind, attribute): why for kind, attribute, why in KNOWN_MOTO_DIFFERENCES}
+    real, tolerated = [], []
+    for change in plan.get("resource_changes", []):
+        actions = change["change"]["actions"]
+        if actions in (["no-op"], ["read"]):
+            continue
+        if actions != ["update"]:
+            real.append(f"{change['address']} {'/'.join(actions)}")
+            continue
+        for attribute in changed_attributes(change["change"]):
+            if (change["type"], attribute) in known:
+                tolerated.append(f"{change['address']}.{attribute}")
+            else:
+                before = (change["change"].get("before") or {}).get(attribute)
+                after = (change["change"].get("after") or {}).get(attribute)
+                real.append(f"{change['address']}.{attribute}: {json.dumps(before)[:120]} -> {json.dumps(after)[:120]}")
+    for name, output in (plan.get("output_changes") or {}).items():
+        if output.get("actions") not in (["no-op"], None):
+            real.append(f"output {name} {'/'.join(output['actions'])}")
+    return real, tolerated
+
+
+# CloudFormation resource types whose update the emulator cannot run: moto's CloudFormation has no
+# update handler for them, so an update that changes one drops it from the stack (a later
+# Fn::GetAtt of it fails with HTTP 500 "instance of Fn::GetAtt references undefined resource").
+# An update step that changes one of these is printed as SKIP with this reason; the AWS
+# replacement rules are still checked from the templates.
+MOTO_CFN_NO_UPDATE = {
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": "moto's CloudFormation has no update handler for load balancers",
+    "AWS::ElasticLoadBalancingV2::TargetGroup": "moto's CloudFormation has no update handler for target groups",
+}
+
+
+def cfn_unsupported_updates(old, new):
+    found = []
+    old_resources = (old or {}).get("Resources", {})
+    for name, resource in new.get("Resources", {}).items():
+        reason = MOTO_CFN_NO_UPDATE.get(resource.get("Type"))
+        if reason and name in old_resources and old_resources[name] != resource:
+            found.append(f"{name} ({resource['Type']}): {reason}")
+    return found
+
+# AWS rules the emulator does not enforce, which this check asserts itself instead.
+UNENFORCED_RULES = [
+    (
+        "load balancer names are unique (CreateLoadBalancer: DuplicateLoadBalancerName)",
+        "moto accepts a second load balancer with the same name; the check fails any plan that "
+        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions)",
+    ),
+    (
+        "CloudFormation cannot replace a resource that has a custom name",
+        "moto replaces it (or, for load balancers and target groups, loses it); the check compares "
+        "the templates against the create-only properties of each type's registry schema (bundled with cfn-lint)",
+    ),
+    (
+        "a template passed inline (TemplateBody) is at most 51,200 bytes",
+        "moto accepts any size; the check fails a rendered template.json above the limit",
+    ),
+    (
+        "update-stack of an unchanged template and parameters: 'No updates are to be performed'",
+        "moto's UpdateStack compares the submitted parameters with the stack's resolved ones "
+        "(pseudo parameters, parsed lists) and starts an update; the check submits the unchanged "
+        "spec as a change set instead, which moto and AWS both answer with no changes",
+    ),
+]
+
+
+def describe():
+    """The declared differences, printed at the start of every check-deploy run."""
+    lines = ["Emulator attributes read back differently from AWS (tolerated only as in-place updates):"]
+    lines += [f"  {kind}.{attribute}: {why}" for kind, attribute, why in KNOWN_MOTO_DIFFERENCES]
+    lines.append("CloudFormation updates the emulator cannot run (printed as SKIP):")
+    lines += [f"  {kind}: {why}" for kind, why in MOTO_CFN_NO_UPDATE.items()]
+    lines.append("Calls the emulator lacks, added by .ci/lifecycle/moto_server.py:")
+    lines.append("  Application Auto Scaling ListTagsForResource, TagResource, UntagResource (moto answers HTTP 500;")
+    lines.append("  the provider lists a scalable target's tags after every create and read)")
+    lines.append("  Route 53 hosted zone IDs that start with Z as AWS's do (moto's are 22 random characters)")
+    lines.append("AWS rules the emulator does not enforce (asserted by the check):")
+    lines += [f"  {rule}: {how}" for rule, how in UNENFORCED_RULES]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(describe())

@@ -1,0 +1,708 @@
+"""One lifecycle of one example spec against a moto server (.ci/check-deploy starts the server).
+
+  python lifecycle.py --tool terraform|cloudformation --spec specs/minimal.yaml \
+      --endpoint http://127.0.0.1:PORT --work DIR --ecsgen .build/debug/ecsgen [--mirror DIR]
+
+Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (new
+image, new port, public <-> internal) -> destroy -> apply again.
+CloudFormation: create -> no-op update -> update to each changed spec -> delete -> create again.
+
+Each step prints one line `RESULT|tool|service|step|PASS/FAIL/SKIP|seconds|detail` (also appended
+to DIR/results.txt); the details of every command go to stdout, which check-deploy keeps as the
+job's log. Exit status 1 when a step failed.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from botocore.exceptions import ClientError
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import emulator  # noqa: E402
+import specvariant  # noqa: E402
+
+
+class Steps:
+    """Runs, times and records the lifecycle steps."""
+
+    def __init__(self, tool, service, results_path):
+        self.tool = tool
+        self.service = service
+        self.results_path = results_path
+        self.failed = False
+
+    def record(self, step, status, seconds, detail=""):
+        # `|` separates the fields of a result line: keep it out of the detail.
+        detail = " ".join(detail.split()).replace("|", "/")
+        line = f"RESULT|{self.tool}|{self.service}|{step}|{status}|{seconds:.1f}|{detail}"
+        print(line, flush=True)
+        with open(self.results_path, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+        if status == "FAIL":
+            self.failed = True
+
+    def run(self, step, action):
+        """Runs `action()`, which returns a detail string (PASS) or raises StepFailed / Skip."""
+        print(f"\n===== {self.tool} {self.service}: {step}", flush=True)
+        start = time.monotonic()
+        try:
+            detail = action() or ""
+            status = "PASS"
+        except Skip as skip:
+            status, detail = "SKIP", str(skip)
+        except StepFailed as failure:
+            status, detail = "FAIL", str(failure)
+        except ClientError as error:
+            status, detail = "FAIL", str(error)
+        except Exception as error:  # a bug in the check itself must show as a failed step too
+            status, detail = "FAIL", readable(f"{type(error).__name__}: {error}")
+        self.record(step, status, time.monotonic() - start, detail)
+        return status == "PASS"
+
+
+# The Terraform process running now: stopped with this script when check-deploy stops it.
+RUNNING = [None]
+
+
+def stop(signum, _frame):
+    if RUNNING[0] is not None and RUNNING[0].poll() is None:
+        RUNNING[0].terminate()
+    sys.exit(128 + signum)
+
+
+def readable(message):
+    """moto answers some CloudFormation errors with another service's JSON error body, which
+    boto3 cannot parse as XML: keep the error code and message from it."""
+    match = re.search(r'"__type": "([^"]+)", "message": "([^"]*)"', message)
+    if message.startswith("ResponseParserError") and match:
+        return f"{match.group(1)}: {match.group(2)} (moto's raw error body; boto3 could not parse it)"
+    return message
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Skip(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render(args, spec_path, target, out):
+    """Renders one spec with the built ecsgen into OUT; returns the target's folder."""
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run(
+        [args.ecsgen, "render", spec_path, "--out", out, "--target", target],
+        capture_output=True,
+        text=True,
+    )
+    print(result.stdout + result.stderr, flush=True)
+    if result.returncode != 0:
+        raise StepFailed(f"ecsgen render {spec_path} failed: {result.stdout}{result.stderr}")
+    services = [name for name in os.listdir(out) if os.path.isdir(os.path.join(out, name, target))]
+    if len(services) != 1:
+        raise StepFailed(f"expected one rendered service in {out}, found {services}")
+    return os.path.join(out, services[0], target)
+
+
+class Variants:
+    """The spec as deployed at each step, written under WORK/specs/.
+
+    `original` is the spec itself, or, when the spec fixes network IDs, a certificate or a hosted
+    zone (specs/production.yaml, specs/lambda-agent.yaml), a copy that names the emulator's
+    instead (vpc_id, subnets, load_balancer_subnets, security_groups, the egress rules' security
+    groups and prefix lists, certificate_arn, hosted_zone_id).
+    Each change is applied on top of the previous one.
+    """
+
+    def __init__(self, args, network):
+        self.args = args
+        self.network = network
+        self.dir = os.path.join(args.work, "specs")
+        os.makedirs(self.dir, exist_ok=True)
+        self.root = specvariant.load(args.spec)
+        self.replaced = self.emulator_ids(self.root)
+        self.service = specvariant.value_of(self.root, "name")
+        self.image_tag = "lifecycle-1"
+        self.notes = []
+        if self.replaced:
+            self.notes.append(
+                "IDs fixed in the spec replaced by the emulator's: " + ", ".join(self.replaced)
+            )
+        self.reset()
+
+    def reset(self):
+        """Back to the spec as committed (with the emulator's network IDs where it fixes them)."""
+        self.root = specvariant.load(self.args.spec)
+        self.emulator_ids(self.root)
+        self.image_tag = "lifecycle-1"
+        self.current = self.write("original") if self.replaced else self.args.spec
+
+    def emulator_ids(self, root):
+        """Network IDs, the certificate ARN and the hosted zone a spec fixes do not exist in the
+        emulator: the variant names the emulator's instead (everything else in the spec stays)."""
+        return specvariant.replace_network(root, self.network) + specvariant.replace_load_balancer_ids(root, self.network)
+
+    def write(self, label):
+        path = os.path.join(self.dir, f"{label}.yaml")
+        specvariant.dump(self.root, path)
+        return path
+
+    def change_image(self):
+        if specvariant.bump_image(self.root):
+            self.current = self.write("image")
+            return "image reference -> tag lifecycle-2"
+        self.image_tag = "lifecycle-2"
+        self.current = self.write("image")
+        return "image_tag input lifecycle-1 -> lifecycle-2"
+
+    def change_port(self):
+        old, new = specvariant.bump_port(self.root)
+        self.current = self.write("port")
+        return f"port {old} -> {new}"
+
+    def change_public(self):
+        public = specvariant.flip_public(self.root, self.network["vpc_cidr"])
+        self.current = self.write("public")
+        return "load_balancer.public -> " + ("true (internal -> public)" if public else "false (public -> internal)")
+
+
+def spec_region(path):
+    root = specvariant.load(path)
+    return specvariant.value_of(root, "region") or "eu-west-2"
+
+
+def error_lines(text, limit=6):
+    """The error messages of a Terraform or AWS CLI output, condensed for the summary."""
+    lines = []
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("│").strip()
+        if line.startswith("Error:") or "api error" in line or "Exception" in line or "operation error" in line:
+            if line not in lines:
+                lines.append(line)
+    return " // ".join(lines[:limit]) or text.strip()[-600:]
+
+
+# ---------------------------------------------------------------- Terraform
+
+# Resource types whose name is unique in the account (or VPC): replacing one under the same name
+# collides in AWS, and deleting it first is refused or interrupts the service. The emulator
+# enforces only some of this (it refuses a duplicate target group name and deleting a target group
+# that a listener uses, but accepts a second load balancer with the same name), so the check
+# asserts it from the plan for every change.
+UNIQUE_NAMES = {
+    "aws_lb": "name",
+    "aws_alb": "name",
+    "aws_lb_target_group": "name",
+    "aws_alb_target_group": "name",
+    "aws_security_group": "name",
+    "aws_cloudwatch_log_group": "name",
+    "aws_ecr_repository": "name",
+    "aws_iam_role": "name",
+    "aws_iam_policy": "name",
+    "aws_ecs_cluster": "name",
+    "aws_ecs_service": "name",
+    "aws_s3_bucket": "bucket",
+    "aws_dynamodb_table": "name",
+}
+
+
+class Terraform:
+    def __init__(self, args, steps, variants, region):
+        self.args = args
+        self.steps = steps
+        self.variants = variants
+        self.region = region
+        self.dir = os.path.join(args.work, "terraform")
+        self.state = os.path.join(args.work, "terraform.tfstate")
+        self.var_file = os.path.join(args.work, "lifecycle.tfvars.json")
+        os.makedirs(self.dir, exist_ok=True)
+        self.env = dict(
+            os.environ,
+            TF_IN_AUTOMATION="1",
+            CHECKPOINT_DISABLE="1",
+            TF_CLI_CONFIG_FILE="/dev/null",
+            TF_INPUT="0",
+            AWS_ACCESS_KEY_ID="test",
+            AWS_SECRET_ACCESS_KEY="test",
+            AWS_EC2_METADATA_DISABLED="true",
+        )
+        self.env.pop("AWS_PROFILE", None)
+        self.env.pop("AWS_SESSION_TOKEN", None)
+
+    def terraform(self, *arguments, check=True, quiet=False):
+        command = ["terraform", f"-chdir={self.dir}", *arguments]
+        print("$ " + " ".join(command), flush=True)
+        start = time.monotonic()
+        # Streamed into the job's log as it runs (an apply waits minutes on the load balancer).
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env)
+        RUNNING[0] = process
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if not quiet:
+                print(line, end="", flush=True)
+        process.wait()
+        print(f"# exit {process.returncode} after {time.monotonic() - start:.1f} s", flush=True)
+        result = subprocess.CompletedProcess(command, process.returncode, "".join(lines), "")
+        if quiet and result.returncode != 0:
+            print(result.stdout, flush=True)
+        if check and result.returncode != 0:
+            raise StepFailed(error_lines(result.stdout))
+        return result
+
+    def install(self, spec_path):
+        """Renders SPEC, replaces the scratch configuration with it, adds the overrides, inits."""
+        rendered = render(self.args, spec_path, "terraform", os.path.join(self.args.work, "render"))
+        for name in os.listdir(self.dir):
+            path = os.path.join(self.dir, name)
+            if name.startswith(".terraform"):
+                continue
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
+        shutil.copytree(rendered, self.dir, dirs_exist_ok=True)
+        sources = read_tf(self.dir)
+        missing = emulator.unmapped_services(terraform_types(sources))
+        if missing:
+            raise StepFailed("resource types of services this check does not point at the emulator: " + ", ".join(missing))
+        with open(os.path.join(self.dir, "lifecycle_backend_override.tf"), "w", encoding="utf-8") as handle:
+            handle.write(emulator.backend_override(self.state))
+        with open(os.path.join(self.dir, "lifecycle_provider_override.tf"), "w", encoding="utf-8") as handle:
+            handle.write(emulator.provider_override(sources, self.args.endpoint))
+        declared = set(re.findall(r'^variable\s+"([A-Za-z0-9_-]+)"', sources, re.M))
+        known = {
+            "aws_region": self.region,
+            "vpc_id": self.variants.network["vpc_id"],
+            "task_subnet_ids": self.variants.network["task_subnet_ids"],
+            "load_balancer_subnet_ids": self.variants.network["load_balancer_subnet_ids"],
+            "image_tag": self.variants.image_tag,
+        }
+        with open(self.var_file, "w", encoding="utf-8") as handle:
+            json.dump({name: value for name, value in known.items() if name in declared}, handle)
+        self.terraform("init", "-input=false", "-no-color", f"-plugin-dir={self.args.mirror}")
+
+    def plan(self, *extra):
+        plan_file = os.path.join(self.args.work, "plan.out")
+        result = self.terraform(
+            "plan", "-input=false", "-no-color", "-detailed-exitcode", f"-var-file={self.var_file}",
+            f"-out={plan_file}", *extra, check=False,
+        )
+        if result.returncode not in (0, 2):
+            raise StepFailed(error_lines(result.stdout + result.stderr))
+        if result.returncode == 0:
+            return 0, {}, plan_file
+        # Only a plan with changes is read back as JSON: each Terraform run starts the provider,
+        # which costs seconds on a busy 2-core machine.
+        shown = self.terraform("show", "-json", plan_file, quiet=True)
+        return result.returncode, json.loads(shown.stdout), plan_file
+
+    def apply_plan(self, plan_file):
+        self.terraform("apply", "-input=false", "-no-color", "-auto-approve", plan_file)
+
+    def apply(self, spec_path, collision_check=False):
+        self.install(spec_path)
+        if not collision_check:
+            result = self.terraform("apply", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
+            summary = re.search(r"Apply complete! Resources: [^.]*", result.stdout)
+            return summary.group(0) if summary else "applied"
+        _, plan, plan_file = self.plan()
+        problems = collisions(plan) if collision_check else []
+        summary = plan_summary(plan)
+        try:
+            self.apply_plan(plan_file)
+        except StepFailed as failure:
+            raise StepFailed(str(failure) + "".join(" // in AWS also: " + problem for problem in problems) + f" [{summary}]")
+        if problems:
+            raise StepFailed("applied in the emulator, but in AWS: " + "; ".join(problems) + f" [{summary}]")
+        return summary
+
+    def second_plan(self):
+        code, plan, _ = self.plan()
+        if code == 0:
+            return "no changes"
+        real, tolerated = emulator.classify_terraform_changes(plan)
+        if real:
+            raise StepFailed("second plan shows changes: " + "; ".join(real))
+        return "only known emulator differences: " + "; ".join(tolerated)
+
+    def push_image(self):
+        """Puts an image manifest into every ECR repository, as the deploy workflow's push would.
+        (An API call to the emulator: nothing is built or downloaded.)"""
+        # Read from the local state file: `terraform show -json` would start the provider.
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
+        repositories = [
+            instance["attributes"]["name"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == "aws_ecr_repository" and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+        ]
+        if not repositories:
+            raise Skip("no ECR repository in this configuration (the spec names an image)")
+        emulator.put_image(self.args.endpoint, self.region, repositories, self.variants.image_tag)
+        return "pushed tag " + self.variants.image_tag + " to " + ", ".join(repositories)
+
+    def destroy(self):
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
+        log_groups = [
+            instance["attributes"]["name"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == "aws_cloudwatch_log_group" and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+        ]
+        self.terraform("destroy", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
+        kept = emulator.kept_log_groups(self.args.endpoint, self.region, log_groups)
+        return "destroyed" + ("; kept: " + ", ".join(kept) if kept else "")
+
+    def lifecycle(self):
+        steps, variants = self.steps, self.variants
+        steps.run("apply", lambda: self.apply(variants.current))
+        steps.run("second plan: no change", self.second_plan)
+        steps.run("push image (ECR put_image)", self.push_image)
+        for label, change in (
+            ("image", variants.change_image),
+            ("port", variants.change_port),
+            ("public", variants.change_public),
+        ):
+            description = change()
+            steps.run(f"apply change: {label}", lambda: description + ": " + self.apply(variants.current, collision_check=True))
+            steps.run(f"plan after {label}: no change", self.second_plan)
+        steps.run("destroy", self.destroy)
+        variants.reset()
+        steps.run("apply again after destroy", lambda: self.apply(variants.current))
+
+
+def read_tf(directory):
+    texts = []
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".tf") and not name.endswith("_override.tf"):
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                texts.append(handle.read())
+    return "\n".join(texts)
+
+
+def terraform_types(sources):
+    return sorted(set(re.findall(r'^(?:resource|data)\s+"([a-z0-9_]+)"', sources, re.M)))
+
+
+def plan_summary(plan):
+    counts = {}
+    replaced = []
+    for change in plan.get("resource_changes", []):
+        actions = change["change"]["actions"]
+        if actions in (["no-op"], ["read"]):
+            continue
+        key = "replace" if len(actions) == 2 else actions[0]
+        counts[key] = counts.get(key, 0) + 1
+        if key == "replace":
+            replaced.append(change["address"] + (" (create first)" if actions[0] == "create" else " (delete first)"))
+    text = ", ".join(f"{count} {key}" for key, count in sorted(counts.items())) or "no resource changes"
+    if replaced:
+        text += "; replaced: " + ", ".join(replaced)
+    return text
+
+
+def collisions(plan):
+    """Replacements that AWS would refuse or that would interrupt the service."""
+    problems = []
+    for change in plan.get("resource_changes", []):
+        actions = change["change"]["actions"]
+        attribute = UNIQUE_NAMES.get(change["type"])
+        if attribute is None or sorted(actions) != ["create", "delete"]:
+            continue
+        before = (change["change"].get("before") or {}).get(attribute)
+        after = (change["change"].get("after") or {}).get(attribute)
+        unknown = (change["change"].get("after_unknown") or {}).get(attribute)
+        if actions[0] == "delete":
+            problems.append(
+                f"{change['address']} ({attribute} {before!r}) is replaced delete-first: AWS refuses or "
+                "interrupts the service (a target group in use: ResourceInUse; a load balancer: downtime)"
+            )
+        elif not unknown and before == after:
+            problems.append(f"{change['address']} is re-created under the same {attribute} {before!r}: the create collides")
+    return problems
+
+
+# ---------------------------------------------------------------- CloudFormation
+
+# CloudFormation refuses to replace a resource that has a custom name ("CloudFormation cannot
+# update a stack when a custom-named resource requires replacing"); the emulator does not enforce
+# this, so the check asserts it from the two templates. Which properties replace a resource on
+# change comes from the resource's registry schema (its createOnlyProperties), as bundled with
+# cfn-lint; a custom name is a create-only property named `Name` or `...Name`.
+def replacement_properties(resource_type):
+    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
+
+    try:
+        schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema("us-east-1", resource_type).schema
+    except Exception:
+        return []
+    return sorted({path.split("/")[2] for path in schema.get("createOnlyProperties", []) if path.startswith("/properties/")})
+
+
+# CloudFormation's limit for a template passed inline; moto accepts any size.
+TEMPLATE_BODY_LIMIT = 51200
+
+
+class CloudFormation:
+    def __init__(self, args, steps, variants, region):
+        self.args = args
+        self.steps = steps
+        self.variants = variants
+        self.region = region
+        self.client = emulator.client("cloudformation", args.endpoint, region)
+        self.stack = variants.service
+        self.template = None  # as deployed in the emulator
+        self.previous = None  # as rendered for the previous step
+
+    def render(self, spec_path):
+        rendered = render(self.args, spec_path, "cloudformation", os.path.join(self.args.work, "render"))
+        with open(os.path.join(rendered, "template.json"), encoding="utf-8") as handle:
+            body = handle.read()
+        size = len(body.encode("utf-8"))
+        if size > TEMPLATE_BODY_LIMIT:
+            raise StepFailed(
+                f"template.json is {size} bytes: CloudFormation takes at most {TEMPLATE_BODY_LIMIT} "
+                "bytes inline (TemplateBody, `aws cloudformation deploy` without --s3-bucket)"
+            )
+        return body, json.loads(body)
+
+    def parameters(self, template):
+        known = {
+            "VpcId": self.variants.network["vpc_id"],
+            "TaskSubnetIds": ",".join(self.variants.network["task_subnet_ids"]),
+            "LoadBalancerSubnetIds": ",".join(self.variants.network["load_balancer_subnet_ids"]),
+            "ImageTag": self.variants.image_tag,
+        }
+        values, missing = [], []
+        for name, declaration in template.get("Parameters", {}).items():
+            if name in known:
+                values.append({"ParameterKey": name, "ParameterValue": known[name]})
+            elif "Default" not in declaration:
+                missing.append(name)
+        if missing:
+            raise StepFailed("template parameters this check has no value for: " + ", ".join(missing))
+        return values
+
+    def wait(self, expected):
+        deadline = time.monotonic() + 600
+        while True:
+            try:
+                stack = self.client.describe_stacks(StackName=self.stack)["Stacks"][0]
+            except ClientError as error:
+                if expected == "DELETE_COMPLETE" and "does not exist" in str(error):
+                    return
+                raise
+            status = stack["StackStatus"]
+            if not status.endswith("IN_PROGRESS"):
+                break
+            if time.monotonic() > deadline:
+                raise StepFailed(f"stack still {status} after 600 s")
+            time.sleep(0.5)
+        if status != expected:
+            raise StepFailed(f"stack {status} (expected {expected}): " + self.failure_reasons())
+
+    def failure_reasons(self):
+        try:
+            events = self.client.describe_stack_events(StackName=self.stack)["StackEvents"]
+        except ClientError as error:
+            return str(error)
+        return " // ".join(
+            f"{event['LogicalResourceId']}: {event.get('ResourceStatusReason', '')}"
+            for event in events
+            if "FAILED" in event.get("ResourceStatus", "")
+        )[:800]
+
+    def unmodelled(self, template):
+        """Template resources the emulator did not create (moto ignores types it does not model)."""
+        resources = self.client.describe_stack_resources(StackName=self.stack)["StackResources"]
+        created = {resource["LogicalResourceId"] for resource in resources if resource.get("PhysicalResourceId")}
+        return sorted(
+            f"{name} ({resource['Type']})"
+            for name, resource in template.get("Resources", {}).items()
+            if name not in created and "Condition" not in resource
+        )
+
+    def create(self):
+        body, template = self.render(self.variants.current)
+        self.client.create_stack(
+            StackName=self.stack,
+            TemplateBody=body,
+            Parameters=self.parameters(template),
+            Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+        )
+        self.wait("CREATE_COMPLETE")
+        self.template = self.previous = template
+        missing = self.unmodelled(template)
+        return "CREATE_COMPLETE" + ("; not modelled by the emulator: " + ", ".join(missing) if missing else "")
+
+    def no_op_update(self):
+        # Render again (into a fresh folder) and submit the same spec as a change set: AWS answers
+        # an unchanged template and parameters with a FAILED change set ("didn't contain
+        # changes"); any listed change is a real one.
+        body, template = self.render(self.variants.current)
+        try:
+            change_set = self.client.create_change_set(
+                StackName=self.stack,
+                ChangeSetName="lifecycle-noop",
+                TemplateBody=body,
+                Parameters=self.parameters(template),
+                Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+                ChangeSetType="UPDATE",
+            )
+        except ClientError as error:
+            if "No updates are to be performed" in str(error):
+                return "No updates are to be performed"
+            raise
+        described = self.client.describe_change_set(ChangeSetName=change_set["Id"])
+        self.client.delete_change_set(ChangeSetName=change_set["Id"])
+        if described.get("Changes"):
+            changes = [
+                f"{change['ResourceChange'].get('Action')} {change['ResourceChange']['LogicalResourceId']}"
+                for change in described["Changes"]
+            ]
+            raise StepFailed("the change set of an unchanged spec has changes: " + ", ".join(changes))
+        return f"empty change set ({described.get('Status')}: {described.get('StatusReason', '')})"
+
+    def update(self, label, description):
+        body, template = self.render(self.variants.current)
+        problems = cfn_replacements(self.previous, template)
+        self.previous = template
+        self.steps.run(
+            f"update: {label}: AWS replacement rules",
+            lambda: fail_if(problems, "AWS refuses this update: ") or description + ": no custom-named resource is replaced",
+        )
+        unsupported = emulator.cfn_unsupported_updates(self.template, template)
+        if unsupported:
+            self.steps.run(f"update: {label}", lambda: skip("the emulator cannot update " + "; ".join(unsupported)))
+            return
+
+        def run():
+            self.client.update_stack(
+                StackName=self.stack,
+                TemplateBody=body,
+                Parameters=self.parameters(template),
+                Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+            )
+            self.wait("UPDATE_COMPLETE")
+            self.template = template
+            return description + ": UPDATE_COMPLETE"
+
+        self.steps.run(f"update: {label}", run)
+
+    def push_image(self):
+        resources = self.client.describe_stack_resources(StackName=self.stack)["StackResources"]
+        repositories = [
+            resource["PhysicalResourceId"]
+            for resource in resources
+            if resource.get("ResourceType") == "AWS::ECR::Repository" and resource.get("PhysicalResourceId")
+        ]
+        if not repositories:
+            raise Skip("no ECR repository in this stack (the spec names an image)")
+        emulator.put_image(self.args.endpoint, self.region, repositories, self.variants.image_tag)
+        return "pushed tag " + self.variants.image_tag + " to " + ", ".join(repositories)
+
+    def delete(self):
+        self.client.delete_stack(StackName=self.stack)
+        self.wait("DELETE_COMPLETE")
+        kept = emulator.leftovers(self.args.endpoint, self.region, self.template)
+        return "DELETE_COMPLETE" + ("; kept: " + ", ".join(kept) if kept else "")
+
+    def lifecycle(self):
+        steps, variants = self.steps, self.variants
+        steps.run("create", self.create)
+        steps.run("no-op update", self.no_op_update)
+        steps.run("push image (ECR put_image)", self.push_image)
+        for label, change in (
+            ("image", variants.change_image),
+            ("port", variants.change_port),
+            ("public", variants.change_public),
+        ):
+            self.update(label, change())
+        steps.run("delete", self.delete)
+        variants.reset()
+        steps.run("create again after delete", self.create)
+
+
+def cfn_replacements(old, new):
+    problems = []
+    if old is None:
+        return problems
+    for name, resource in new.get("Resources", {}).items():
+        previous = old.get("Resources", {}).get(name)
+        if previous is None or previous.get("Type") != resource.get("Type"):
+            continue
+        replacing = replacement_properties(resource.get("Type"))
+        properties = resource.get("Properties", {})
+        before = previous.get("Properties", {})
+        names = [key for key in replacing if key.endswith("Name") and key in properties]
+        changed = [key for key in replacing if properties.get(key) != before.get(key)]
+        if names and changed:
+            problems.append(
+                f"{name} ({resource['Type']}, custom {names[0]}) needs replacement for {', '.join(changed)}: "
+                "CloudFormation cannot update a stack when a custom-named resource requires replacing"
+            )
+    return problems
+
+
+def fail_if(problems, prefix):
+    if problems:
+        raise StepFailed(prefix + "; ".join(problems))
+
+
+def skip(reason):
+    raise Skip(reason)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tool", choices=["terraform", "cloudformation"], required=True)
+    parser.add_argument("--spec", required=True)
+    parser.add_argument("--endpoint", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--ecsgen", required=True)
+    parser.add_argument("--mirror", default="")
+    parser.add_argument("--results", required=True)
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop)
+    args.ecsgen = os.path.abspath(args.ecsgen)
+    os.makedirs(args.work, exist_ok=True)
+
+    region = spec_region(args.spec)
+    service = specvariant.value_of(specvariant.load(args.spec), "name")
+    steps = Steps(args.tool, service, args.results)
+    network = {}
+
+    def prepare():
+        network.update(emulator.prepare(args.endpoint, region, specvariant.load(args.spec)))
+        return f"region {region}, vpc {network['vpc_id']}"
+
+    if not steps.run("emulator: network and prerequisites", prepare):
+        return 1
+    variants = Variants(args, network)
+    for note in variants.notes:
+        steps.record("spec variant", "PASS", 0, note)
+    if args.tool == "terraform":
+        Terraform(args, steps, variants, region).lifecycle()
+    else:
+        CloudFormation(args, steps, variants, region).lifecycle()
+    return 1 if steps.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

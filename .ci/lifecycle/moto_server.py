@@ -1,0 +1,66 @@
+"""moto_server, plus the Application Auto Scaling tag calls that moto does not implement, and
+Route 53 hosted zone IDs shaped like AWS's.
+
+moto 5.2 answers Application Auto Scaling ListTagsForResource, TagResource and UntagResource with
+HTTP 500 ("has not been implemented"), and drops the Tags of RegisterScalableTarget. The AWS
+provider lists a scalable target's tags after every create and read, so without them no spec with
+`autoscaling` could be applied at all. This wrapper adds the three calls (tags kept in memory,
+keyed by the target's ARN).
+
+moto's hosted zone IDs are 22 random letters and digits; AWS's start with `Z`, and ecsgen's
+`load_balancer.hosted_zone_id` rule (rightly) asks for that, so the wrapper makes the first
+character a `Z`. Everything else is moto's own server, unchanged:
+
+  python moto_server.py -H 127.0.0.1 -p PORT
+"""
+
+import json
+import sys
+
+from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
+from moto.route53.models import HostedZoneIdentifier
+from moto.server import main
+
+TAGS = {}
+_register = ApplicationAutoScalingResponse.register_scalable_target
+
+
+def register_scalable_target(self):
+    body = _register(self)
+    arn = json.loads(body).get("ScalableTargetARN")
+    if arn and self._get_param("Tags"):
+        TAGS.setdefault(arn, {}).update(self._get_param("Tags"))
+    return body
+
+
+def list_tags_for_resource(self):
+    return json.dumps({"Tags": TAGS.get(self._get_param("ResourceARN"), {})})
+
+
+def tag_resource(self):
+    TAGS.setdefault(self._get_param("ResourceARN"), {}).update(self._get_param("Tags") or {})
+    return "{}"
+
+
+def untag_resource(self):
+    tags = TAGS.get(self._get_param("ResourceARN"), {})
+    for key in self._get_param("TagKeys") or []:
+        tags.pop(key, None)
+    return "{}"
+
+
+_generate = HostedZoneIdentifier.generate
+
+
+def generate_zone_id(self, *args, **kwargs):
+    return "Z" + _generate(self, *args, **kwargs)[1:]
+
+
+HostedZoneIdentifier.generate = generate_zone_id
+ApplicationAutoScalingResponse.register_scalable_target = register_scalable_target
+ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
+ApplicationAutoScalingResponse.tag_resource = tag_resource
+ApplicationAutoScalingResponse.untag_resource = untag_resource
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
