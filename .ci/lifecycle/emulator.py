@@ -201,6 +201,20 @@ def put_image(endpoint, region, repositories, tag):
         ecr.put_image(repositoryName=repository, imageManifest=manifest, imageTag=tag)
 
 
+def empty_repositories(endpoint, region, repositories):
+    """Deletes every image of the named repositories: what README's "What destroy keeps" tells a
+    user to do before destroying a service whose spec keeps images
+    (`image.delete_images_on_destroy: false`, the default)."""
+    ecr = client("ecr", endpoint, region)
+    emptied = []
+    for repository in repositories:
+        images = ecr.list_images(repositoryName=repository)["imageIds"]
+        if images:
+            ecr.batch_delete_image(repositoryName=repository, imageIds=images)
+            emptied.append(f"{repository} ({len(images)} image(s))")
+    return emptied
+
+
 def kept_log_groups(endpoint, region, names):
     """The named log groups that still exist (after a destroy)."""
     logs = client("logs", endpoint, region)

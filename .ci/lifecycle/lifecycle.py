@@ -362,9 +362,20 @@ class Terraform:
             if resource.get("type") == "aws_cloudwatch_log_group" and resource.get("mode") == "managed"
             for instance in resource.get("instances", [])
         ]
+        # A repository without force_delete (the spec's default) is deleted only when empty: do
+        # what the README tells a user to do first.
+        keeping_images = [
+            instance["attributes"]["name"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == "aws_ecr_repository" and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+            if not instance["attributes"].get("force_delete")
+        ]
+        emptied = emulator.empty_repositories(self.args.endpoint, self.region, keeping_images)
         self.terraform("destroy", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
         kept = emulator.kept_log_groups(self.args.endpoint, self.region, log_groups)
-        return "destroyed" + ("; kept: " + ", ".join(kept) if kept else "")
+        first = "emptied first (no image.delete_images_on_destroy): " + ", ".join(emptied) + "; " if emptied else ""
+        return first + "destroyed" + ("; kept: " + ", ".join(kept) if kept else "")
 
     def lifecycle(self):
         steps, variants = self.steps, self.variants
@@ -437,7 +448,7 @@ def collisions(plan):
 
 # ---------------------------------------------------------------- CloudFormation
 
-# CloudFormation refuses to replace a resource that has a custom name ("CloudFormation cannot
+# CloudFormation refuses to replace a resource that keeps its custom name ("CloudFormation cannot
 # update a stack when a custom-named resource requires replacing"); the emulator does not enforce
 # this, so the check asserts it from the two templates. Which properties replace a resource on
 # change comes from the resource's registry schema (its createOnlyProperties), as bundled with
@@ -514,6 +525,18 @@ class CloudFormation:
         if status != expected:
             raise StepFailed(f"stack {status} (expected {expected}): " + self.failure_reasons())
 
+    def wait_change_set(self, name):
+        deadline = time.monotonic() + 120
+        while True:
+            described = self.client.describe_change_set(StackName=self.stack, ChangeSetName=name)
+            if described["Status"] not in ("CREATE_PENDING", "CREATE_IN_PROGRESS"):
+                break
+            if time.monotonic() > deadline:
+                raise StepFailed(f"change set {name} still {described['Status']} after 120 s")
+            time.sleep(0.5)
+        if described["Status"] != "CREATE_COMPLETE":
+            raise StepFailed(f"change set {name} {described['Status']}: {described.get('StatusReason', '')}")
+
     def failure_reasons(self):
         try:
             events = self.client.describe_stack_events(StackName=self.stack)["StackEvents"]
@@ -536,13 +559,25 @@ class CloudFormation:
         )
 
     def create(self):
+        """Creates the stack as the deploy workflow's first deploy does: a CREATE change set that
+        imports existing named resources when the template retains one (a kept log group)."""
         body, template = self.render(self.variants.current)
-        self.client.create_stack(
+        adopts = any(
+            resource.get("DeletionPolicy") in ("Retain", "RetainExceptOnCreate")
+            for resource in template.get("Resources", {}).values()
+        )
+        name = "create-" + str(int(time.time() * 1000))
+        self.client.create_change_set(
             StackName=self.stack,
+            ChangeSetName=name,
+            ChangeSetType="CREATE",
             TemplateBody=body,
             Parameters=self.parameters(template),
             Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+            **({"ImportExistingResources": True} if adopts else {}),
         )
+        self.wait_change_set(name)
+        self.client.execute_change_set(StackName=self.stack, ChangeSetName=name)
         self.wait("CREATE_COMPLETE")
         self.template = self.previous = template
         missing = self.unmodelled(template)
@@ -615,10 +650,23 @@ class CloudFormation:
         return "pushed tag " + self.variants.image_tag + " to " + ", ".join(repositories)
 
     def delete(self):
+        # A repository without EmptyOnDelete (the spec's default) is deleted only when empty: do
+        # what the README tells a user to do first.
+        resources = self.client.describe_stack_resources(StackName=self.stack)["StackResources"]
+        templated = self.template.get("Resources", {}) if self.template else {}
+        keeping_images = [
+            resource["PhysicalResourceId"]
+            for resource in resources
+            if resource.get("ResourceType") == "AWS::ECR::Repository"
+            and resource.get("PhysicalResourceId")
+            and str(templated.get(resource["LogicalResourceId"], {}).get("Properties", {}).get("EmptyOnDelete", False)).lower() != "true"
+        ]
+        emptied = emulator.empty_repositories(self.args.endpoint, self.region, keeping_images)
         self.client.delete_stack(StackName=self.stack)
         self.wait("DELETE_COMPLETE")
         kept = emulator.leftovers(self.args.endpoint, self.region, self.template)
-        return "DELETE_COMPLETE" + ("; kept: " + ", ".join(kept) if kept else "")
+        first = "emptied first (no image.delete_images_on_destroy): " + ", ".join(emptied) + "; " if emptied else ""
+        return first + "DELETE_COMPLETE" + ("; kept: " + ", ".join(kept) if kept else "")
 
     def lifecycle(self):
         steps, variants = self.steps, self.variants
@@ -649,7 +697,11 @@ def cfn_replacements(old, new):
         before = previous.get("Properties", {})
         names = [key for key in replacing if key.endswith("Name") and key in properties]
         changed = [key for key in replacing if properties.get(key) != before.get(key)]
-        if names and changed:
+        # A replacement that also changes the custom name is allowed: CloudFormation creates the
+        # new resource under its new name, moves the references to it, then deletes the old one.
+        # Only a replacement under the same name collides.
+        name_kept = all(properties.get(key) == before.get(key) for key in names)
+        if names and changed and name_kept:
             problems.append(
                 f"{name} ({resource['Type']}, custom {names[0]}) needs replacement for {', '.join(changed)}: "
                 "CloudFormation cannot update a stack when a custom-named resource requires replacing"

@@ -75,30 +75,43 @@ struct DeployJob {
         --template-file "$INFRA/cloudformation/template.json" \\
         --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
       """
-    var steps = [deleteFailedFirstCreate()]
+    var steps = [deleteFailedFirstCreate(), createStackOnFirstDeploy()]
     let overrides = workflow.deployParameterOverrides
-    if workflow.builtImage != nil {
-      steps.append(
-        workflow.run(
-          "Create the stack with its image repository on the first deploy",
-          """
-          # An empty ImageTag creates everything but the task definition and the service, so that
-          # the repository exists before the first push.
-          if ! aws cloudformation describe-stacks --stack-name "$STACK" > /dev/null 2>&1; then
-            IMAGE_TAG=""
-            \(deploy.replacingOccurrences(of: "\n", with: "\n  ")) \\
-              --parameter-overrides \(overrides)
-          fi
-
-          """, env: [("STACK", .string(plan.ci.stackName))]))
-      steps += buildSteps()
-    }
+    steps += buildSteps()
     steps.append(
       workflow.run(
         "Deploy the stack",
         deploy + (overrides.isEmpty ? "\n" : " \\\n  --parameter-overrides \(overrides)\n"),
         env: [("STACK", .string(plan.ci.stackName))]))
     return steps
+  }
+
+  /// The first deploy creates the stack through a change set, which (unlike `aws cloudformation
+  /// deploy`) can adopt the log group that an earlier stack of this service kept when it was
+  /// deleted (`logs.on_destroy: keep`); without it the create fails with
+  /// `ResourceAlreadyExistsException`. When the spec builds its image, an empty ImageTag creates
+  /// everything but the task definition and the service, so that the repository exists before
+  /// the first push.
+  private func createStackOnFirstDeploy() -> YAMLNode {
+    let emptyImageTag = workflow.builtImage == nil ? "" : "IMAGE_TAG=\"\"\n"
+    let importExisting = plan.logs.adoptExisting ? " --import-existing-resources" : ""
+    return workflow.run(
+      "Create the stack on the first deploy",
+      """
+      if aws cloudformation describe-stacks --stack-name "$STACK" > /dev/null 2>&1; then
+        exit 0
+      fi
+      \(emptyImageTag)\(workflow.parametersFileScript(keepingImageTag: false))
+      name="create-$GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT"
+      aws cloudformation create-change-set --stack-name "$STACK" --change-set-name "$name" \\
+        --change-set-type CREATE\(importExisting) \\
+        --template-body "file://$INFRA/cloudformation/template.json" \\
+        --capabilities CAPABILITY_NAMED_IAM --parameters "file://$RUNNER_TEMP/parameters.json" > /dev/null
+      aws cloudformation wait change-set-create-complete --stack-name "$STACK" --change-set-name "$name"
+      aws cloudformation execute-change-set --stack-name "$STACK" --change-set-name "$name"
+      aws cloudformation wait stack-create-complete --stack-name "$STACK"
+
+      """, env: [("STACK", .string(plan.ci.stackName))])
   }
 
   /// A first create that failed leaves the stack in `ROLLBACK_COMPLETE`, which CloudFormation can

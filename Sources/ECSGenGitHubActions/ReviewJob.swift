@@ -91,15 +91,8 @@ struct ReviewJob {
   }
 
   private func cloudFormationSteps() -> [YAMLNode] {
-    // jq writes the parameters file, so that values with commas (subnet lists) need no escaping.
     // The image tag keeps the stack's current value, so that the change set shows only
     // infrastructure changes (this pull request's image is built only when it is merged).
-    let imageTag = workflow.imageTagParameter
-    let arguments = workflow.stackParameters.filter { $0.name != imageTag }.map {
-      "--arg \($0.name) \"$\($0.variable)\""
-    }
-    let parameters = (["jq -n"] + arguments).joined(separator: " ")
-    let previous = imageTag.map { " + [{ParameterKey: \"\($0)\", UsePreviousValue: true}]" } ?? ""
     return [
       workflow.run(
         "Preview the CloudFormation change set",
@@ -111,9 +104,7 @@ struct ReviewJob {
           echo "### Stack $STACK does not exist yet (or its first create failed): the next deploy creates it" >> "$GITHUB_STEP_SUMMARY"
           exit 0
         fi
-        \(parameters) \\
-          '$ARGS.named | to_entries | map({ParameterKey: .key, ParameterValue: .value})\(previous)' \\
-          > "$RUNNER_TEMP/parameters.json"
+        \(workflow.parametersFileScript(keepingImageTag: true))
         name="preview-$GITHUB_RUN_ID"
         aws cloudformation create-change-set --stack-name "$STACK" --change-set-name "$name" \\
           --template-body "file://$template" --capabilities CAPABILITY_NAMED_IAM \\

@@ -104,6 +104,22 @@ struct Workflow {
     plan.inputs.first { $0.kind == .imageTag }?.pascalCaseName
   }
 
+  /// A jq command that writes the stack parameters to `$RUNNER_TEMP/parameters.json`, so that
+  /// values with commas (subnet lists) need no escaping. With `keepingImageTag`, the image tag
+  /// keeps the stack's current value instead of `$IMAGE_TAG`.
+  func parametersFileScript(keepingImageTag: Bool) -> String {
+    let imageTag = keepingImageTag ? imageTagParameter : nil
+    let arguments = stackParameters.filter { $0.name != imageTag }.map {
+      "--arg \($0.name) \"$\($0.variable)\""
+    }
+    let previous = imageTag.map { " + [{ParameterKey: \"\($0)\", UsePreviousValue: true}]" } ?? ""
+    return (["jq -n"] + arguments).joined(separator: " ") + """
+       \\
+        '$ARGS.named | to_entries | map({ParameterKey: .key, ParameterValue: .value})\(previous)' \\
+        > "$RUNNER_TEMP/parameters.json"
+      """
+  }
+
   /// `--parameter-overrides` arguments for `aws cloudformation deploy`.
   var deployParameterOverrides: String {
     stackParameters.map { "\($0.name)=\"$\($0.variable)\"" }.joined(separator: " ")

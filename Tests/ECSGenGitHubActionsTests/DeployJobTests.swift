@@ -132,4 +132,34 @@ import Testing
       #expect(waited == deleted)
     }
   }
+
+  // Defect 6 with CloudFormation: a stack created again after a delete adopts the log group
+  // the earlier stack kept (`logs.on_destroy: keep`), through a change set; an existing stack is
+  // left to the deploy step.
+  @Test func theFirstDeployCreatesTheStackAndAdoptsAKeptLogGroup() throws {
+    var plan = try ExampleSpecs.plan("internal-cloudformation.yaml")
+    for keep in [false, true] {
+      plan.logs.adoptExisting = keep
+      let text = try #require(
+        WorkflowRenderer(outputDirectory: "infra").render(plan).first?.contents)
+      let step = try RenderedWorkflow.step(
+        "Create the stack on the first deploy", job: "deploy", in: text)
+      let absent = "[ \"$2\" = describe-stacks ] && exit 254\nexit 0"
+      let (created, calls, _) = try run(
+        step, aws: absent, extra: ["VPC_ID": "vpc-1", "TASK_SUBNET_IDS": "subnet-a,subnet-b"])
+      #expect(created.status == 0, "\(created.standardError)")
+      #expect(calls.contains("cloudformation create-change-set --stack-name inventory-internal"))
+      #expect(calls.contains("--change-set-type CREATE"))
+      #expect(calls.contains("--import-existing-resources") == keep)
+      #expect(calls.contains("cloudformation execute-change-set"))
+      #expect(calls.contains("cloudformation wait stack-create-complete"))
+      let (_, existing, _) = try run(step, aws: "exit 0")
+      #expect(!existing.contains("create-change-set"))
+    }
+    // The build and push come after the repository exists.
+    let text = try workflow("internal-cloudformation.yaml")
+    let create = try #require(text.range(of: "- name: Create the stack on the first deploy"))
+    let build = try #require(text.range(of: "- name: Build and push the image"))
+    #expect(create.lowerBound < build.lowerBound)
+  }
 }
