@@ -27,6 +27,7 @@ struct MappingReader {
     self.location = context.location(of: node)
     self.context = context
     var entries: [String: (key: Node, value: Node)] = [:]
+    var unknownKeys = 0
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         context.report(
@@ -39,7 +40,11 @@ struct MappingReader {
       if knownKeys.contains(name) {
         entries[name] = (key, value)
       } else {
-        context.report(Self.unknownKey(name, at: context.location(of: key), path: path, knownKeys))
+        unknownKeys += 1
+        context.report(
+          Self.unknownKey(
+            name, at: context.location(of: key), path: path, knownKeys,
+            listAllowed: unknownKeys == 1))
       }
     }
     self.entries = entries
@@ -61,17 +66,22 @@ struct MappingReader {
     path.isEmpty ? key : "\(path).\(key)"
   }
 
+  /// The list of allowed keys goes with the first unknown key of a mapping only: thousands of
+  /// unknown keys must not each carry it (output and memory would grow with their product).
   private static func unknownKey(
-    _ name: String, at location: SourceLocation, path: String, _ knownKeys: [String]
+    _ name: String, at location: SourceLocation, path: String, _ knownKeys: [String],
+    listAllowed: Bool
   ) -> Diagnostic {
     let place = path.isEmpty ? "at the top level of a spec" : "in `\(path)`"
+    let shown = name.unicodeScalars.count > 80 ? String(name.prefix(80)) + "..." : name
     if let suggestion = Spelling.closest(to: name, among: knownKeys) {
       return .error(
         "unknown-key", at: location,
-        "unknown key `\(name)` \(place); did you mean `\(suggestion)`?")
+        "unknown key `\(shown)` \(place); did you mean `\(suggestion)`?")
     }
     return .error(
-      "unknown-key", at: location, "unknown key `\(name)` \(place)",
-      notes: ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")])
+      "unknown-key", at: location, "unknown key `\(shown)` \(place)",
+      notes: listAllowed
+        ? ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")] : [])
   }
 }

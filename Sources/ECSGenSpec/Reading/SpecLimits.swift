@@ -11,4 +11,8 @@ public enum SpecLimits {
   /// file describe an enormous tree ("billion laughs"); refusing it before decoding bounds the work
   /// of every later stage.
   public static let maxExpandedNodes = 100_000
+  /// The largest number any field reads, after units are applied (seconds, MiB, CPU units, counts,
+  /// ports, percentages). The largest real value is a week of seconds (604,800); the bound keeps
+  /// the product of any two numbers within `Int`, so no later arithmetic can overflow.
+  public static let maxNumber = 1_000_000_000
 }

@@ -1,0 +1,46 @@
+import ECSGenDiagnostics
+import ECSGenSpec
+import Testing
+
+/// Every number is bounded where it is read (`SpecLimits.maxNumber`): a huge one is a positioned
+/// `out-of-range` error, and no later arithmetic can overflow.
+@Suite struct LargeNumberTests {
+  @Test(arguments: [
+    "count: 99999999999999999",
+    "count: 999999999999999999999999999999",
+    "count: 1000000001",
+    "stop_timeout: 99999999999d",
+    "stop_timeout: 20000000d",
+    "memory: 99999999 GB",
+    "cpu: 9999999 vCPU",
+    "ephemeral_storage: 99999999999 GiB",
+  ])
+  func hugeNumberIsOutOfRange(line: String) throws {
+    let loaded = load(baseSpec(line))
+    let finding = try #require(loaded.findings("out-of-range").first, "\(loaded.summary)")
+    #expect(finding.location.line == 4)
+    #expect(finding.message.contains("\(SpecLimits.maxNumber)"))
+  }
+
+  @Test func hugePort() throws {
+    let loaded = load(baseSpec(port: "99999999999999999"))
+    let finding = try #require(loaded.findings("out-of-range").first, "\(loaded.summary)")
+    #expect((finding.location.line, finding.location.column) == (3, 7))
+  }
+
+  /// These trapped (`arithmetic overflow`) in the deployment check before numbers were bounded.
+  @Test(arguments: [
+    "count: 99999999999999999\ndeployment: {min_healthy_percent: 50}",
+    "autoscaling: {min: 99999999999999999, max: 99999999999999999, cpu: 50}\ndeployment: {max_percent: 200}",
+    "count: 999999999\ndeployment: {min_healthy_percent: 100, max_percent: 400}",
+  ])
+  func hugeCountsWithDeploymentDoNotTrap(lines: String) {
+    let loaded = load(baseSpec(lines))
+    #expect(loaded.hasErrors || loaded.spec != nil)
+  }
+
+  @Test func boundItselfIsRead() {
+    let loaded = load(baseSpec("count: \(SpecLimits.maxNumber)"))
+    #expect(loaded.findings("out-of-range").isEmpty, "\(loaded.summary)")
+  }
+}
