@@ -8,9 +8,9 @@ import Testing
   @Test(arguments: [
     "count: 99999999999999999",
     "count: 999999999999999999999999999999",
-    "count: 1000000001",
+    "count: 2147483648",
     "stop_timeout: 99999999999d",
-    "stop_timeout: 20000000d",
+    "stop_timeout: 30000d",
     "memory: 99999999 GB",
     "cpu: 9999999 vCPU",
     "ephemeral_storage: 99999999999 GiB",
@@ -42,5 +42,26 @@ import Testing
   @Test func boundItselfIsRead() {
     let loaded = load(baseSpec("count: \(SpecLimits.maxNumber)"))
     #expect(loaded.findings("out-of-range").isEmpty, "\(loaded.summary)")
+  }
+}
+
+/// Paths and names that reach the workflow as they are refuse control characters; free text does
+/// not (the printers escape it).
+@Suite struct ControlCharacterRuleTests {
+  @Test(arguments: [
+    ("image:\n  build: \"app\\0\"", 4), ("image:\n  build: .\n  dockerfile: \"D\\u2028\"", 5),
+    ("health_check:\n  path: \"/h\\e\"", 4),
+  ])
+  func pathWithAControlCharacterIsRefused(lines: String, line: Int) throws {
+    let text = ["name: orders-api", "port: 8080", lines].joined(separator: "\n") + "\n"
+    let loaded = load(text)
+    let finding = try #require(loaded.findings("control-character").first, "\(loaded.summary)")
+    #expect(finding.location.line == line)
+  }
+
+  @Test func freeTextMayHoldThem() {
+    let loaded = load(baseSpec("description: \"a\\0b\\x85\"\nenvironment:\n  A: \"\\e[2J\""))
+    #expect(loaded.findings("control-character").isEmpty)
+    #expect(!loaded.hasErrors, "\(loaded.summary)")
   }
 }

@@ -25,6 +25,7 @@ public struct SpecValidator {
     checkNetwork(spec, &findings)
     checkTags(spec, &findings)
     checkDelivery(spec, &findings)
+    checkControlCharacters(spec, &findings)
     return findings.diagnostics
   }
 }
