@@ -100,4 +100,14 @@ import Testing
     #expect(finding.rule == "yaml-syntax")
     #expect((finding.location.line, finding.location.column) == (2, 9))
   }
+
+  /// libyaml reports the end of input on the line after the last one when the file does not end
+  /// with a line break; positions stay inside the file.
+  @Test func errorAtTheEndOfAFileWithoutAFinalLineBreak() throws {
+    let text = "name: a-b\nport: [1, 2"
+    let loaded = load(text)
+    let finding = try #require(loaded.diagnostics.first, "\(loaded.summary)")
+    #expect(finding.rule == "yaml-syntax")
+    #expect((finding.location.line, finding.location.column) == (2, 12), "\(loaded.summary)")
+  }
 }

@@ -67,6 +67,15 @@ struct SourceLines {
     return scalars[ranges[number - 1]]
   }
 
+  /// `line` and `column` moved inside the text: libyaml reports the end of the input on the line
+  /// after the last one when the file does not end with a line break.
+  func clamped(line: Int, column: Int) -> (line: Int, column: Int) {
+    let lastLine = ranges.count
+    if line > lastLine { return (lastLine, ranges[lastLine - 1].count + 1) }
+    let safeLine = max(line, 1)
+    return (safeLine, min(max(column, 1), ranges[safeLine - 1].count + 1))
+  }
+
   /// Line and column (counting scalars) of a byte offset into the UTF-8 of `text`.
   func position(ofByteOffset offset: Int) -> (line: Int, column: Int) {
     var bytes = 0

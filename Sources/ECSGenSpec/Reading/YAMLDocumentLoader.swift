@@ -50,7 +50,8 @@ enum YAMLDocumentLoader {
     for error: YamlError, source: SourceLines, file: String
   ) -> Diagnostic {
     func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+      let position = source.clamped(line: mark.line, column: mark.column)
+      return SourceLocation(file: file, line: position.line, column: position.column)
     }
     switch error {
     case .scanner(let context, let problem, let mark, _),
