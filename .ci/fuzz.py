@@ -72,11 +72,51 @@ PAYLOADS = [
     "%{if true}x%{endif}", "${{ secrets.X }}", "\\\"; rm -rf /", "'; echo x", "`whoami`",
     "\\uFEFF", "\\u202Eevil", "a,b:c", "\\\\", "\\r",
 ]
+# The same payloads as characters, for JSON (which escapes them itself).
+RAW_PAYLOADS = [
+    "\r\n::error file=main.tf,line=1::injected", "\n ci:\n  role_arn: arn:aws:iam::666666666666:role/x",
+    "%0A::warning::x", "\u2028ci: x", "\x85ci: x", "\0", "\x1b[2J", "\t", "${jndi}", "$${x}",
+    "%{if true}x%{endif}", "${{ secrets.X }}", "\"; rm -rf /", "'; echo x", "`whoami`", "\ufeff",
+    "\u202eevil", "a,b:c", "\\", "\r", "# comment", "key: value", "- item", "&a *a", "!!binary x",
+]
+# Keys whose values are free text: a payload there keeps the spec valid, so it reaches every
+# renderer.
+FREE_TEXT = [
+    "description: ", "environment:\n  MODE: ", "command:\n  - ", "entrypoint:\n  - ",
+    "tags:\n  team: ", "environment:\n  \"A_B\": ",
+]
 UNICODE = [
     "\u0301", "\u200b", "\u202e", "\ufeff", "\u2028", "\u2029", "\u0085", "\u00a0", "\U0001f600",
     "\ufffd", "\uffff", "\u0000", "\u0007", "\u001b", "\u007f", "\u0009", "\r", "\r\n",
     "\U0010ffff", "é", "ß", "İ", "\u3000",
 ]
+
+
+def hostile_valid_spec(rng, text):
+    """A valid spec with payloads in free-text values, so that they reach the renderers."""
+    lines = [line for line in text.split("\n")
+             if not line.startswith(("description:", "tags:", "command:", "entrypoint:"))]
+    extra = []
+    used = set()
+    for _ in range(rng.randint(1, 3)):
+        key = rng.choice(FREE_TEXT)
+        if key.split(":")[0] in used:
+            continue
+        used.add(key.split(":")[0])
+        value = "".join(rng.choice(PAYLOADS + [rng.choice(UNICODE).encode("unicode_escape").decode()])
+                        for _ in range(rng.randint(1, 3)))
+        extra.append(key + '"' + value.replace('"', '\\"') + '"')
+    # Top-level keys from the original that the payload keys would duplicate are dropped above;
+    # environment may exist already, so the payload goes at its end when it does.
+    out = "\n".join(lines)
+    for item in extra:
+        head = item.split(":")[0] + ":"
+        if head in lines:
+            out = out.replace(
+                "\n" + head + "\n", "\n" + head + "\n" + item.split("\n", 1)[1] + "\n", 1)
+        else:
+            out += "\n" + item
+    return (out + "\n").encode("utf-8", "surrogateescape")
 
 
 def mutate_spec(rng, text, corpus):
@@ -131,7 +171,7 @@ def mutate_spec(rng, text, corpus):
             while size < target:
                 item = line % count if "%d" in line else line
                 repeated.append(item)
-                size += len(item.encode()) + 1
+                size += len(item.encode("utf-8", "surrogateescape")) + 1
                 count += 1
             data = data + "\n" + "\n".join(repeated)
         elif kind == 11:  # indentation with tabs
@@ -198,7 +238,7 @@ def mutate_lambda(rng, text):
               "PackageType", "Architectures", "EphemeralStorage", "Environment", "VpcConfig",
               "LoggingConfig", "Layers", "DeadLetterConfig", "SnapStart", "KMSKeyArn",
               "TracingConfig", "FileSystemConfigs", "FunctionArn"]
-    payload = rng.choice(PAYLOADS).encode().decode("unicode_escape", "ignore")
+    payload = rng.choice(RAW_PAYLOADS)
     number = rng.choice([0, -1, 1, 511, 512, 10240, 10241, 2**31, 2**63 - 1, 2**63, 2**64,
                          -2**63, 1e308, 1.5, float("nan") if rng.random() < 0.1 else 3])
     if kind == 0:  # a field set to a hostile string
@@ -239,6 +279,7 @@ class Runner:
         self.findings = []
         self.peak_kb = 0
         self.slowest = 0.0
+        self.slowest_case = (0.0, "")
         self.runs = 0
         self.lock = threading.Lock()
         self.tf_dir = tempfile.mkdtemp(prefix="ecsgen-fuzz-tf-")
@@ -273,6 +314,9 @@ class Runner:
 
     def check_run(self, case, command, result, data, suffix, allowed=(0, 1)):
         status, _, err, elapsed, rss = result
+        with self.lock:
+            if elapsed >= self.slowest_case[0]:
+                self.slowest_case = (elapsed, f"case {case}, {command}")
         problems = []
         if status < 0:
             problems.append(f"{command}: killed by signal {-status}: {err[-300:]!r}")
@@ -395,6 +439,7 @@ def main():
                      for name in os.listdir(os.path.join(ROOT, "examples/lambda"))
                      if name.endswith(".json"))
     corpus = [open(path, "rb").read().decode("utf-8", "surrogateescape") for path in specs]
+    valid = [text for path, text in zip(specs, corpus) if "/invalid/" not in path]
     lambda_corpus = [open(path, encoding="utf-8").read() for path in lambdas]
     runner = Runner(options.binary, options.keep)
     scratch_root = "/dev/shm" if os.path.isdir("/dev/shm") else None
@@ -403,7 +448,10 @@ def main():
         rng = random.Random(options.seed * 1_000_003 + case)
         workdir = tempfile.mkdtemp(prefix="ecsgen-fuzz-", dir=scratch_root)
         try:
-            if rng.random() < 0.75:
+            draw = rng.random()
+            if draw < 0.2:
+                runner.spec_case(case, hostile_valid_spec(rng, rng.choice(valid)), workdir)
+            elif draw < 0.75:
                 runner.spec_case(case, mutate_spec(rng, rng.choice(corpus), corpus), workdir)
             else:
                 runner.lambda_case(case, mutate_lambda(rng, rng.choice(lambda_corpus)), workdir)
@@ -420,7 +468,8 @@ def main():
         print("FINDING", finding)
     failed_cases = len({f.split(":")[0] for f in runner.findings})
     print(f"fuzz: {options.cases} cases (seed {options.seed}, from {options.first}), "
-          f"{runner.runs} runs in {elapsed:.1f} s; slowest run {runner.slowest:.2f} s, "
+          f"{runner.runs} runs in {elapsed:.1f} s; slowest run {runner.slowest:.2f} s "
+          f"({runner.slowest_case[1]}), "
           f"peak memory {runner.peak_kb / 1024:.1f} MiB; {hcl}; "
           f"{len(runner.findings)} findings" + (f", inputs in {options.keep}" if runner.findings
                                                  else ""))

@@ -147,8 +147,11 @@ public struct CheckRunner: Sendable {
         // Every value is escaped as GitHub documents; the diff's own lines are escaped one by one
         // (each starts with ` `, `+`, `-` or `@`, so none can be read as a command once a CR
         // inside a committed file can no longer start a line of its own).
-        let escapedDiff = diff.split(separator: "\n", omittingEmptySubsequences: false)
-          .map { DiagnosticRenderer.escapeData(String($0)) }.joined(separator: "\n")
+        let escapedDiff = diff.unicodeScalars.split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { DiagnosticRenderer.escapeData(String(String.UnicodeScalarView($0))) }
+        .joined(separator: "\n")
         output +=
           "::group::"
           + DiagnosticRenderer.escapeData("\(problem.path) (\(problem.kind.rawValue))") + "\n"

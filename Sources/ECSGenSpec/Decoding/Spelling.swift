@@ -4,18 +4,34 @@ enum Spelling {
   /// letters in another case or separator style (`healthCheck`, `health-check`), or within an edit
   /// distance of a third of the word's length (at least 1, at most 3).
   static func closest(to word: String, among candidates: [String]) -> String? {
+    closest(to: word, among: Candidates(candidates))
+  }
+
+  /// Known words with their normalized forms, computed once for all the words checked against
+  /// them (a mapping with thousands of unknown keys normalizes its known keys once).
+  struct Candidates {
+    let words: [String]
+    let normalized: [[Unicode.Scalar]]
+    let longest: Int
+
+    init(_ words: [String]) {
+      self.words = words
+      normalized = words.map(Spelling.normalize)
+      longest = words.map(\.unicodeScalars.count).max() ?? 0
+    }
+  }
+
+  static func closest(to word: String, among candidates: Candidates) -> String? {
     // A key longer than any known key plus the largest allowed distance cannot be a typo of one;
     // refusing it here keeps the cost of a hostile key (a megabyte long) at its length.
-    let longest = candidates.map(\.unicodeScalars.count).max() ?? 0
-    guard word.unicodeScalars.count <= longest + 3 + 8 else { return nil }
+    guard word.unicodeScalars.count <= candidates.longest + 3 + 8 else { return nil }
     let normalized = normalize(word)
-    if let sameLetters = candidates.first(where: { normalize($0) == normalized }) {
-      return sameLetters
+    if let same = candidates.normalized.firstIndex(of: normalized) {
+      return candidates.words[same]
     }
     let allowed = min(3, max(1, word.count / 3))
     var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-      let other = normalize(candidate)
+    for (candidate, other) in zip(candidates.words, candidates.normalized) {
       // The distance is at least the difference in length: most candidates stop here.
       guard abs(other.count - normalized.count) <= allowed else { continue }
       guard let distance = editDistance(normalized, other, atMost: allowed) else { continue }
