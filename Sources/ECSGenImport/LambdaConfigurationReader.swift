@@ -27,6 +27,11 @@ public enum LambdaConfigurationReader {
   /// at 50. A larger file is not a function configuration, and reading it would only cost memory
   /// and time and produce a spec no one can review.
   public static let maxBytes = 1 << 20
+  /// Lambda quotas: all environment variables of a function together take at most 4 KB (names
+  /// and values), and a function has at most 5 layers. A configuration beyond them is not one
+  /// Lambda runs, and refusing it keeps the written spec a few kilobytes long.
+  static let maxEnvironmentBytes = 4096
+  static let maxLayers = 5
 
   public static func read(_ data: Data) throws(ImportError) -> LambdaFunction {
     guard data.count <= maxBytes else { throw ImportError(tooLarge: data.count, limit: maxBytes) }
@@ -84,6 +89,18 @@ public enum LambdaConfigurationReader {
       (configuration["Environment"] as? [String: Any])?["Variables"] as? [String: Any] ?? [:]
     let environment = variables.keys.sorted().map { key in
       (name: key, value: "\(variables[key] ?? "")")
+    }
+    let environmentBytes = environment.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+    guard environmentBytes <= maxEnvironmentBytes else {
+      throw ImportError(
+        "the environment variables take \(environmentBytes) bytes; Lambda allows 4 KB for all of them together, so this is not a real function configuration"
+      )
+    }
+    let layerCount = (configuration["Layers"] as? [Any])?.count ?? 0
+    guard layerCount <= maxLayers else {
+      throw ImportError(
+        "the configuration has \(layerCount) layers; Lambda allows at most 5, so this is not a real function configuration"
+      )
     }
     let tags = (root["Tags"] as? [String: Any] ?? [:]).map { (key: $0.key, value: "\($0.value)") }
       .sorted { $0.key < $1.key }

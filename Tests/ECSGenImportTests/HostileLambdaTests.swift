@@ -110,4 +110,28 @@ import Testing
     #expect(spec.contains("\nport: 8080\n"), "\(spec)")
     #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors)
   }
+
+  /// Lambda's own quotas bound what the importer writes: 40,000 secret-looking variables in a
+  /// 1 MiB file took 5 s and wrote a 10 MB spec.
+  @Test func environmentAndLayersBeyondLambdasQuotasAreRefused() throws {
+    let variables = Dictionary(uniqueKeysWithValues: (0..<500).map { ("DB_PASSWORD_\($0)", "x") })
+    let environment: [String: Any] = [
+      "FunctionName": "x", "MemorySize": 512, "Timeout": 3,
+      "Environment": ["Variables": variables],
+    ]
+    #expect {
+      try LambdaConfigurationReader.read(JSONSerialization.data(withJSONObject: environment))
+    } throws: { error in
+      (error as? ImportError)?.description.contains("4 KB") == true
+    }
+    let layers: [String: Any] = [
+      "FunctionName": "x", "MemorySize": 512, "Timeout": 3,
+      "Layers": (0..<6).map { ["Arn": "arn:aws:lambda:eu-west-2:123456789012:layer:l:\($0)"] },
+    ]
+    #expect {
+      try LambdaConfigurationReader.read(JSONSerialization.data(withJSONObject: layers))
+    } throws: { error in
+      (error as? ImportError)?.description.contains("at most 5") == true
+    }
+  }
 }
