@@ -52,7 +52,10 @@ let package = Package(
     .executableTarget(name: "ecsgen-benchmark", path: "Benchmarks/ecsgen-benchmark"),
     // Golden-file comparison (with ECSGenCLI's unified diff) and example specs for the tests.
     .target(
-      name: "ECSGenTestSupport", dependencies: ["ECSGenSpec", "ECSGenPlan", "ECSGenCLI"],
+      name: "ECSGenTestSupport",
+      dependencies: [
+        "ECSGenSpec", "ECSGenPlan", "ECSGenCLI", .product(name: "Yams", package: "Yams"),
+      ],
       path: "Tests/ECSGenTestSupport"),
     .testTarget(
       name: "ECSGenSpecTests",

@@ -1,8 +1,15 @@
 import ECSGenDiagnostics
+import ECSGenPlan
 import ECSGenRendering
 import Foundation
 
 /// `ecsgen check`: renders in memory and compares with what is committed. It writes nothing.
+///
+/// What is checked depends on how the specs are named. Spec files check only their own services:
+/// each file they render (stale or missing) and generated files left over in their services' own
+/// folders (`DIR/NAME/TARGET/`); other services' output in `DIR` is not theirs to judge, so that a
+/// pull request review of one service passes in a repository of many. A directory (or no path,
+/// `specs/`) means every spec: then the output of services that no spec renders is left over too.
 public struct CheckRunner: Sendable {
   /// How `check` reports: a diff and a fix per file, or also workflow commands for GitHub.
   public enum Format: String, Sendable, CaseIterable {
@@ -51,11 +58,11 @@ public struct CheckRunner: Sendable {
     }
     var problems: [Problem] = []
     var upToDate = 0
-    let layout = OutputLayout(
-      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
-      targets: RenderTarget.allCases)
     for plan in planned.plans {
       let fix = renderCommand(spec: plan.specFile)
+      let layout = OutputLayout(
+        outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
+        targets: targetsToCheck(plan))
       for set in layout.sets(for: plan) {
         let root = resolve(set.root, against: baseDirectory)
         for file in set.files {
@@ -69,7 +76,8 @@ public struct CheckRunner: Sendable {
             problems.append(
               Problem(
                 kind: committed == nil ? .missing : .stale, path: path, committed: committed ?? "",
-                rendered: file.contents, fix: fix))
+                rendered: file.contents,
+                fix: committed.flatMap { otherVersionFix($0, render: fix) } ?? fix))
           }
         }
         if let folder = set.folder {
@@ -80,8 +88,44 @@ public struct CheckRunner: Sendable {
         }
       }
     }
-    problems += orphanedServices(planned)
+    if namesWholeDirectory(paths) { problems += orphanedServices(planned) }
     return report(problems, upToDate: upToDate, diagnostics: planned.diagnostics)
+  }
+
+  /// The default targets, plus the bootstrap where it was rendered (its folder holds generated
+  /// files): it is optional, so its absence is not "missing", but once committed it must stay
+  /// current.
+  private func targetsToCheck(_ plan: DeploymentPlan) -> [RenderTarget] {
+    let root = resolve(outputDirectory, against: baseDirectory)
+    let folder = "\(plan.service.name)/\(RenderTarget.bootstrap.folder)"
+    let rendered = !OutputWriter.generatedFiles(in: folder, root: root, skipping: []).isEmpty
+    return RenderTarget.defaultTargets + (rendered ? [.bootstrap] : [])
+  }
+
+  /// Whether the specs were named by directory (or not at all: `specs/`), which claims every
+  /// service whose output is in `DIR`.
+  private func namesWholeDirectory(_ paths: [String]) -> Bool {
+    paths.isEmpty
+      || paths.contains { path in
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(
+          atPath: resolve(path, against: baseDirectory), isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue
+      }
+  }
+
+  /// The fix for a file that another version of ecsgen rendered: its bytes differ because the
+  /// tool differs, not (only) the spec.
+  private func otherVersionFix(_ committed: String, render: String) -> String? {
+    guard committed.prefix(1024).contains(GeneratedMarker.text) else { return nil }
+    let version = GeneratedMarker.renderingVersion(of: committed)
+    guard version != ToolInfo.version else { return nil }
+    let rendered =
+      version.map { "ecsgen \($0)" } ?? "an earlier ecsgen (its header names no version)"
+    return
+      "rendered by \(rendered), this is ecsgen \(ToolInfo.version): \(render) with this ecsgen,"
+      + " or check with the ecsgen that rendered it (in the workflow: the repository variable"
+      + " ECSGEN_REF, its commit)"
   }
 
   /// Generated files of services that no spec renders any more (their spec was deleted or

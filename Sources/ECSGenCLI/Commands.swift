@@ -71,7 +71,9 @@ public struct Render: StatusReporting {
     discussion: """
       Paths are as for `lint` (no path means specs/). Each valid spec is rendered into \
       DIR/NAME/TARGET/: DIR/NAME/terraform/{versions,variables,main,outputs}.tf, \
-      DIR/NAME/cloudformation/template.json and DIR/NAME/github-actions/deploy-NAME.yml.
+      DIR/NAME/cloudformation/template.json and DIR/NAME/github-actions/deploy-NAME.yml. \
+      `--target bootstrap` also writes DIR/NAME/bootstrap/*.tf, the one-time setup of the \
+      workflow's OIDC roles and state bucket (see the README, first-time setup).
 
       A spec with errors renders nothing and the command exits 1 after reporting every \
       diagnostic; valid specs are still rendered. Files are written atomically and only when \
@@ -83,6 +85,7 @@ public struct Render: StatusReporting {
       Examples:
         ecsgen render
         ecsgen render specs/orders.yaml --out infra --target terraform
+        ecsgen render specs/orders.yaml --target bootstrap
       """)
 
   @Argument(help: "Spec files or directories (default: specs/).")
@@ -94,7 +97,7 @@ public struct Render: StatusReporting {
   @Option(
     name: .long,
     help:
-      "A target to render (terraform, cloudformation, github-actions); repeat for several. Default: all."
+      "A target to render (terraform, cloudformation, github-actions, bootstrap); repeat for several. Default: all but bootstrap."
   )
   public var target: [RenderTarget] = []
 
@@ -109,7 +112,7 @@ public struct Render: StatusReporting {
   mutating func execute() -> Int32 {
     let output = RenderRunner(
       outputDirectory: out, workflowsDirectory: workflowsDir,
-      targets: target.isEmpty ? RenderTarget.allCases : target, useColor: Terminal.wantsColor
+      targets: target.isEmpty ? RenderTarget.defaultTargets : target, useColor: Terminal.wantsColor
     ).run(paths: paths)
     Terminal.write(output)
     return output.status.rawValue
@@ -168,7 +171,14 @@ public struct Check: StatusReporting {
       Renders the specs in memory and compares every file with what is in DIR (and in the \
       workflows folder, with --workflows-dir). For each file that is stale, missing, or left \
       over from a service or target that no longer produces it, prints a unified diff \
-      (a/ is the committed file, b/ what the spec renders) and one line that says what to run.
+      (a/ is the committed file, b/ what the spec renders) and one line that says what to run; \
+      a file another ecsgen version rendered says which.
+
+      Spec files check only their own services (their files, and generated files left over in \
+      DIR/NAME/): other services' output in DIR is ignored, so a pull request review of one \
+      service passes in a repository of many. A directory (or no path) checks every service: \
+      then the output of services without a spec is left over too. Pass the --out and \
+      --workflows-dir that render was given.
 
       Exit codes: 0 everything is up to date, 1 a file differs or a spec has errors, \
       2 ecsgen could not run.
@@ -176,6 +186,7 @@ public struct Check: StatusReporting {
       Examples:
         ecsgen check
         ecsgen check specs --out infra --format github
+        ecsgen check specs/orders.yaml --out infra --workflows-dir .github/workflows
       """)
 
   @Argument(help: "Spec files or directories (default: specs/).")

@@ -20,6 +20,11 @@ struct OutputLayout: Sendable {
   var workflowsDirectory: String?
   var targets: [RenderTarget]
 
+  /// The layout as the workflow renderer sees it.
+  var paths: OutputPaths {
+    OutputPaths(outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory)
+  }
+
   func sets(for plan: DeploymentPlan) -> [OutputSet] {
     let name = plan.service.name
     return targets.flatMap { target -> [OutputSet] in
@@ -28,8 +33,10 @@ struct OutputLayout: Sendable {
       switch target {
       case .terraform: files = TerraformRenderer().render(plan)
       case .cloudformation: files = CloudFormationRenderer().render(plan)
+      case .bootstrap: files = BootstrapRenderer().render(plan)
       case .githubActions:
-        files = WorkflowRenderer(outputDirectory: outputDirectory).render(plan)
+        // The workflow is told the layout, so that its review checks this layout.
+        files = WorkflowRenderer(paths: paths).render(plan)
         if let workflowsDirectory {
           // The workflow goes to the workflows folder; a copy an earlier render left in
           // DIR/NAME/github-actions/ is now stale.

@@ -13,7 +13,7 @@ public struct RenderRunner: Sendable {
 
   public init(
     outputDirectory: String = "infra", workflowsDirectory: String? = nil,
-    targets: [RenderTarget] = RenderTarget.allCases, useColor: Bool = false,
+    targets: [RenderTarget] = RenderTarget.defaultTargets, useColor: Bool = false,
     baseDirectory: String? = nil
   ) {
     self.outputDirectory = outputDirectory

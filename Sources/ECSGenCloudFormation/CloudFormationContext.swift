@@ -18,6 +18,7 @@ struct CloudFormationContext {
     static let taskIngressFromLoadBalancer = "TaskSecurityGroupIngressFromLoadBalancer"
     static let loadBalancer = "LoadBalancer"
     static let targetGroup = "TargetGroup"
+    static let dnsRecord = "DnsRecord"
     static let service = "Service"
     static let scalableTarget = "ScalableTarget"
 

@@ -16,9 +16,11 @@ struct Outputs {
       ),
       (
         "ServiceUrl", "URL of the service through the load balancer.",
-        Intrinsic.sub([
-          .literal("\(plan.loadBalancer.urlScheme)://"), .variable("\(ID.loadBalancer).DNSName"),
-        ])
+        plan.loadBalancer.domain.map { .string("\(plan.loadBalancer.urlScheme)://\($0)") }
+          ?? Intrinsic.sub([
+            .literal("\(plan.loadBalancer.urlScheme)://"),
+            .variable("\(ID.loadBalancer).DNSName"),
+          ])
       ),
       ("LogGroupName", "CloudWatch Logs group of the containers.", Intrinsic.ref(ID.logGroup)),
       (

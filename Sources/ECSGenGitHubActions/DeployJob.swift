@@ -3,9 +3,9 @@ import ECSGenRendering
 import Foundation
 
 /// The push job: assume the deploy role through OIDC, build and push the image when the spec
-/// builds one (after making sure its repository exists), apply the infrastructure with the
-/// commit SHA as the image tag, and wait until the service is stable. The infrastructure code is
-/// the only owner of the task definition.
+/// builds one and the tag is not in the repository yet (after making sure the repository
+/// exists), apply the infrastructure with the commit SHA as the image tag, and watch the rollout
+/// until it completes or fails. The infrastructure code is the only owner of the task definition.
 struct DeployJob {
   let workflow: Workflow
   var plan: DeploymentPlan { workflow.plan }
@@ -18,11 +18,8 @@ struct DeployJob {
     }
     var steps = [workflow.checkout(), workflow.assumeRole(role, name: "Assume the deploy role")]
     steps += workflow.usesTerraform ? terraformSteps() : cloudFormationSteps()
-    steps.append(
-      workflow.run(
-        "Wait until the service is stable",
-        "aws ecs wait services-stable --cluster \"\(plan.cluster.name)\" --services \"\(plan.deployment.serviceName)\""
-      ))
+    steps.append(RolloutWatch(workflow: workflow).step())
+    if workflow.usesTerraform { steps.append(RolloutWatch(workflow: workflow).recordRollback()) }
     return .map([
       ("name", .string("Deploy")),
       (
@@ -48,7 +45,7 @@ struct DeployJob {
     let variables = workflow.terraformVariablesScript
     var steps = [
       workflow.setupTerraform(),
-      workflow.run("Terraform init", "terraform -chdir=\"$INFRA/terraform\" init -input=false"),
+      workflow.terraformInit(),
     ]
     if workflow.builtImage != nil {
       steps.append(
@@ -78,7 +75,7 @@ struct DeployJob {
         --template-file "$INFRA/cloudformation/template.json" \\
         --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
       """
-    var steps: [YAMLNode] = []
+    var steps = [deleteFailedFirstCreate()]
     let overrides = workflow.deployParameterOverrides
     if workflow.builtImage != nil {
       steps.append(
@@ -104,9 +101,29 @@ struct DeployJob {
     return steps
   }
 
-  /// Log in to ECR and build and push the image tagged with the commit SHA.
+  /// A first create that failed leaves the stack in `ROLLBACK_COMPLETE`, which CloudFormation can
+  /// neither update nor create again: delete it, only in that state (a stack in any other state
+  /// holds a running service), and let the next steps create it again.
+  private func deleteFailedFirstCreate() -> YAMLNode {
+    workflow.run(
+      "Delete the stack if its first create failed",
+      """
+      status="$(aws cloudformation describe-stacks --stack-name "$STACK" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)"
+      if [ "$status" = ROLLBACK_COMPLETE ]; then
+        echo "::warning title=Re-creating the stack::the first create of stack $STACK failed and was rolled back (ROLLBACK_COMPLETE); deleting it to create it again"
+        aws cloudformation delete-stack --stack-name "$STACK"
+        aws cloudformation wait stack-delete-complete --stack-name "$STACK"
+      fi
+
+      """, env: [("STACK", .string(plan.ci.stackName))])
+  }
+
+  /// Look for the tag in the repository, then log in to ECR and build and push the image tagged
+  /// with the commit SHA unless it is there. Tags are immutable, so a re-run of a failed deploy
+  /// cannot push the same tag again; the image it pushed the first time is the same build.
   private func buildSteps() -> [YAMLNode] {
     guard let image = workflow.builtImage else { return [] }
+    let missing = "steps.image.outputs.exists != 'true'"
     var with: [(String, YAMLNode?)] = [
       ("context", .string(image.buildContext)),
       ("file", image.dockerfile.map(YAMLNode.string)),
@@ -119,14 +136,31 @@ struct DeployJob {
       ),
     ]
     with = with.filter { $0.1 != nil }
+    let lookup = workflow.run(
+      "Look for the image in the repository",
+      """
+      if found="$(aws ecr describe-images --repository-name "$REPOSITORY" --image-ids imageTag="$IMAGE_TAG" 2>&1)"; then
+        echo "::notice title=Image already pushed::$REPOSITORY:$IMAGE_TAG is in the repository (a re-run): skipping the build and the push"
+        echo "exists=true" >> "$GITHUB_OUTPUT"
+      elif grep -q ImageNotFoundException <<< "$found"; then
+        echo "exists=false" >> "$GITHUB_OUTPUT"
+      else
+        echo "$found" >&2
+        exit 1
+      fi
+
+      """, env: [("REPOSITORY", .string(image.repositoryName))], id: "image")
     return [
+      lookup,
       .map([
         ("name", .string("Log in to Amazon ECR")),
         ("id", .string("ecr")),
+        ("if", .string(missing)),
         ("uses", PinnedAction.amazonECRLogin.uses),
       ]),
       .map([
         ("name", .string("Build and push the image")),
+        ("if", .string(missing)),
         ("uses", PinnedAction.buildPush.uses),
         ("with", .map(with)),
       ]),

@@ -10,6 +10,7 @@ enum PinnedAction {
   case setupTerraform
   case buildPush
   case setupSwift
+  case cache
 
   var uses: YAMLNode {
     let (name, commit, release): (String, String, String)
@@ -38,6 +39,10 @@ enum PinnedAction {
     case .setupSwift:
       (name, commit, release) = (
         "swift-actions/setup-swift", "7ca6abe6b3b0e8b5421b88be48feee39cbf52c6a", "v2.4.0"
+      )
+    case .cache:
+      (name, commit, release) = (
+        "actions/cache", "27d5ce7f107fe9357f9df03efb73ab90386fccae", "v5.0.5"
       )
     }
     return .commented("\(name)@\(commit)", comment: release)

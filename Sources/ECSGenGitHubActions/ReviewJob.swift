@@ -8,36 +8,17 @@ struct ReviewJob {
   var plan: DeploymentPlan { workflow.plan }
 
   func job() -> YAMLNode {
-    var steps = [
-      workflow.checkout(),
-      .map([
-        ("name", .string("Set up Swift")),
-        ("uses", PinnedAction.setupSwift.uses),
-        ("with", .map([("swift-version", .string("6.1"))])),
-      ]),
+    var steps = [workflow.checkout()] + ToolSteps(workflow: workflow).steps()
+    steps += [
       workflow.run(
-        "Build ecsgen",
-        """
-        # A pinned ref of ecsgen, built from source: the ref is a release tag or a commit SHA.
-        git init --quiet "$RUNNER_TEMP/ecsgen"
-        git -C "$RUNNER_TEMP/ecsgen" fetch --quiet --depth 1 "$ECSGEN_REPOSITORY" "$ECSGEN_REF"
-        git -C "$RUNNER_TEMP/ecsgen" checkout --quiet FETCH_HEAD
-        swift build -c release --package-path "$RUNNER_TEMP/ecsgen" --product ecsgen
-
-        """,
-        env: [
-          (
-            "ECSGEN_REPOSITORY",
-            .string("${{ vars.ECSGEN_REPOSITORY || '\(ToolInfo.sourceRepository)' }}")
-          ),
-          ("ECSGEN_REF", .string("${{ vars.ECSGEN_REF || '\(ToolInfo.sourceRef)' }}")),
-        ]),
-      workflow.run(
-        "Lint the spec", "$ECSGEN lint \"$SPEC\" --format github", env: [ecsgenBinary]),
+        "Lint the spec", "\"$ECSGEN\" lint \"$SPEC\" --format github",
+        env: [ToolSteps.binaryEnvironment]),
       workflow.run(
         "Check the committed output is up to date",
-        "$ECSGEN check \"$SPEC\" --out \(workflow.outputDirectory) --format github",
-        env: [ecsgenBinary]),
+        // Only this service's files, in the layout they were rendered in: other services' output
+        // under the same folder is theirs to check (see `ecsgen check`).
+        "\"$ECSGEN\" check \"$SPEC\" \(checkOptions) --format github",
+        env: [ToolSteps.binaryEnvironment]),
       workflow.assumeRole(
         .string("${{ vars.\(plan.ci.planRoleVariable) }}"), name: "Assume the read-only role"),
     ]
@@ -58,25 +39,29 @@ struct ReviewJob {
           ("cancel-in-progress", .bool(true)),
         ])
       ),
-      ("env", .map([("IMAGE_TAG", .string("${{ github.sha }}"))])),
+      (
+        "env",
+        .map(
+          [("IMAGE_TAG", .string("${{ github.sha }}"))] + ToolSteps(workflow: workflow).environment)
+      ),
       ("steps", .sequence(steps)),
     ])
   }
 
-  /// Where the build step leaves the binary.
-  private var ecsgenBinary: (String, YAMLNode?) {
-    ("ECSGEN", .string("${{ runner.temp }}/ecsgen/.build/release/ecsgen"))
+  /// `--out DIR` and, when the workflow was rendered with one, `--workflows-dir DIR`.
+  private var checkOptions: String {
+    workflow.paths.commandLineOptions.map(Workflow.shellWord).joined(separator: " ")
   }
 
   private func terraformSteps() -> [YAMLNode] {
     [
       workflow.setupTerraform(),
       workflow.run("Terraform fmt", "terraform -chdir=\"$INFRA/terraform\" fmt -check"),
-      workflow.run("Terraform init", "terraform -chdir=\"$INFRA/terraform\" init -input=false"),
+      workflow.terraformInit(),
       workflow.run("Terraform validate", "terraform -chdir=\"$INFRA/terraform\" validate"),
       workflow.run(
         "Terraform plan",
-        workflow.terraformVariablesScript + """
+        deployedImageTagScript + workflow.terraformVariablesScript + """
           terraform -chdir="$INFRA/terraform" plan -input=false -lock=false -no-color > "$RUNNER_TEMP/plan.txt"
           {
             echo "### Terraform plan for \(plan.service.name)"
@@ -89,22 +74,45 @@ struct ReviewJob {
     ]
   }
 
+  /// Plans with the image tag of the last apply, read from the state, so that the plan shows only
+  /// infrastructure changes: this pull request's image is built only when it is merged. Only
+  /// when nothing is deployed yet (no state, or no such output) does it plan with this commit.
+  private var deployedImageTagScript: String {
+    guard let output = plan.ci.deployedImageTagOutput else { return "" }
+    return """
+      if deployed="$(terraform -chdir="$INFRA/terraform" output -raw \(output) 2>/dev/null)" && [ -n "$deployed" ]; then
+        IMAGE_TAG="$deployed"
+        echo "Planning with the deployed image tag $IMAGE_TAG"
+      else
+        echo "Nothing is deployed yet: planning with this commit's image tag $IMAGE_TAG"
+      fi
+
+      """
+  }
+
   private func cloudFormationSteps() -> [YAMLNode] {
     // jq writes the parameters file, so that values with commas (subnet lists) need no escaping.
-    let arguments = workflow.stackParameters.map { "--arg \($0.name) \"$\($0.variable)\"" }
+    // The image tag keeps the stack's current value, so that the change set shows only
+    // infrastructure changes (this pull request's image is built only when it is merged).
+    let imageTag = workflow.imageTagParameter
+    let arguments = workflow.stackParameters.filter { $0.name != imageTag }.map {
+      "--arg \($0.name) \"$\($0.variable)\""
+    }
     let parameters = (["jq -n"] + arguments).joined(separator: " ")
+    let previous = imageTag.map { " + [{ParameterKey: \"\($0)\", UsePreviousValue: true}]" } ?? ""
     return [
       workflow.run(
         "Preview the CloudFormation change set",
         """
         template="$INFRA/cloudformation/template.json"
         aws cloudformation validate-template --template-body "file://$template" > /dev/null
-        if ! aws cloudformation describe-stacks --stack-name "$STACK" > /dev/null 2>&1; then
-          echo "### Stack $STACK does not exist yet: the first deploy creates it" >> "$GITHUB_STEP_SUMMARY"
+        status="$(aws cloudformation describe-stacks --stack-name "$STACK" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)"
+        if [ -z "$status" ] || [ "$status" = ROLLBACK_COMPLETE ]; then
+          echo "### Stack $STACK does not exist yet (or its first create failed): the next deploy creates it" >> "$GITHUB_STEP_SUMMARY"
           exit 0
         fi
         \(parameters) \\
-          '$ARGS.named | to_entries | map({ParameterKey: .key, ParameterValue: .value})' \\
+          '$ARGS.named | to_entries | map({ParameterKey: .key, ParameterValue: .value})\(previous)' \\
           > "$RUNNER_TEMP/parameters.json"
         name="preview-$GITHUB_RUN_ID"
         aws cloudformation create-change-set --stack-name "$STACK" --change-set-name "$name" \\

@@ -4,10 +4,10 @@ import ECSGenRendering
 /// The workflow document: triggers, shared environment, and the two jobs.
 struct Workflow {
   let plan: DeploymentPlan
-  let outputDirectory: String
+  let paths: OutputPaths
 
   var service: String { plan.service.name }
-  var infraDirectory: String { "\(outputDirectory)/\(service)" }
+  var infraDirectory: String { paths.serviceDirectory(service) }
   var usesTerraform: Bool { plan.ci.deployWith == "terraform" }
   var builtImage: BuiltImagePlan? {
     if case .built(let image) = plan.image { return image }
@@ -32,13 +32,13 @@ struct Workflow {
 
   /// Changes to the spec, the image's build context, the rendered output or the workflow itself.
   private func triggers() -> YAMLNode {
-    var paths = [
-      plan.specFile, "\(infraDirectory)/**", ".github/workflows/\(plan.ci.workflowFileName)",
+    var watched = [
+      plan.specFile, "\(infraDirectory)/**", paths.runningWorkflowFile(plan.ci.workflowFileName),
     ]
     if let image = builtImage {
-      paths.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
+      watched.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
     }
-    let pathList = YAMLNode.sequence(paths.map(YAMLNode.string))
+    let pathList = YAMLNode.sequence(watched.map(YAMLNode.string))
     return .mapping([
       YAMLEntry("pull_request", .mapping([YAMLEntry("paths", pathList)])),
       YAMLEntry(
@@ -99,6 +99,11 @@ struct Workflow {
     }
   }
 
+  /// The stack parameter holding the image tag, when the spec builds its image.
+  var imageTagParameter: String? {
+    plan.inputs.first { $0.kind == .imageTag }?.pascalCaseName
+  }
+
   /// `--parameter-overrides` arguments for `aws cloudformation deploy`.
   var deployParameterOverrides: String {
     stackParameters.map { "\($0.name)=\"$\($0.variable)\"" }.joined(separator: " ")
@@ -139,9 +144,54 @@ struct Workflow {
     ])
   }
 
-  func run(_ name: String, _ script: String, env: [(String, YAMLNode?)] = []) -> YAMLNode {
+  /// `terraform init` against the plan's state: with a partial S3 backend, the bucket and region
+  /// come from repository variables (through `env`), and a missing one stops the job with a
+  /// message that names it. Both jobs use this step, so the review plans against the state the
+  /// deploy writes.
+  func terraformInit() -> YAMLNode {
+    let command = "terraform -chdir=\"$INFRA/terraform\" init -input=false"
+    guard case .partialS3(let state) = plan.terraform.state else {
+      return run("Terraform init", command)
+    }
+    let required = [("STATE_BUCKET", state.bucketVariable), ("STATE_REGION", state.regionVariable)]
+    var script = ""
+    for (variable, repositoryVariable) in required {
+      script += """
+        if [ -z "$\(variable)" ]; then
+          echo "::error::Set the repository variable \(repositoryVariable): Terraform keeps this service's state in S3 (key \(state.key)); see the ecsgen README, first-time setup"
+          missing=1
+        fi
+
+        """
+    }
+    script += """
+      [ -z "${missing:-}" ] || exit 1
+      \(command) \\
+        -backend-config="bucket=$STATE_BUCKET" -backend-config="region=$STATE_REGION"
+
+      """
+    return run(
+      "Terraform init", script,
+      env: required.map { ($0.0, .string("${{ vars.\($0.1) }}")) })
+  }
+
+  /// `word` as one shell word: as it is when it has no character the shell treats specially,
+  /// single-quoted otherwise.
+  static func shellWord(_ word: String) -> String {
+    let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "_-./+=:,@".contains($0) }
+    if plain && !word.isEmpty { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// A `run:` step; `id` names it for later steps, `condition` is its `if:`.
+  func run(
+    _ name: String, _ script: String, env: [(String, YAMLNode?)] = [], id: String? = nil,
+    condition: String? = nil
+  ) -> YAMLNode {
     .map([
       ("name", .string(name)),
+      ("id", id.map(YAMLNode.string)),
+      ("if", condition.map(YAMLNode.string)),
       ("env", env.isEmpty ? nil : .map(env)),
       ("run", script.contains("\n") ? .literal(script) : .string(script)),
     ])

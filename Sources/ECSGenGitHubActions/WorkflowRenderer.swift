@@ -4,22 +4,28 @@ import ECSGenRendering
 /// Renders a `DeploymentPlan` as a GitHub Actions workflow, `github-actions/deploy-NAME.yml`,
 /// that reviews infrastructure changes on pull requests and deploys on pushes to `ci.branch`.
 ///
-/// The workflow refers to the spec and to the committed output by path, so it needs the folder
-/// the output is rendered into (`render --out`).
+/// The workflow refers to the spec and to the committed output by path, and checks the output in
+/// the layout it was rendered in, so it needs that layout (`render --out`, `--workflows-dir`).
 public struct WorkflowRenderer: Sendable {
-  public var outputDirectory: String
+  public var paths: OutputPaths
 
+  public init(paths: OutputPaths) {
+    self.paths = paths
+  }
+
+  /// The layout `render --out DIR` writes, without `--workflows-dir`.
   public init(outputDirectory: String) {
-    self.outputDirectory = outputDirectory
+    self.init(paths: OutputPaths(outputDirectory: outputDirectory))
   }
 
   public func render(_ plan: DeploymentPlan) -> [GeneratedFile] {
-    let workflow = Workflow(plan: plan, outputDirectory: outputDirectory)
+    let workflow = Workflow(plan: plan, paths: paths)
+    let copy =
+      paths.workflowsDirectory == nil
+      ? ["Copy it to .github/workflows/ (or render with --workflows-dir .github/workflows)."] : []
     let header =
-      GeneratedMarker.headerLines(specFile: plan.specFile) + [
-        "",
-        "Copy it to .github/workflows/ (or render with --workflows-dir .github/workflows).",
-        "Repository variables it reads are listed in the ecsgen README, \"Deploy workflow\".",
+      GeneratedMarker.headerLines(specFile: plan.specFile) + [""] + copy + [
+        "Repository variables it reads are listed in the ecsgen README, \"Deploy workflow\"."
       ]
     return [
       GeneratedFile(

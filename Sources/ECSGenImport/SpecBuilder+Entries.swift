@@ -182,11 +182,14 @@ extension SpecBuilder {
     comments += [
       "If it was called synchronously (API Gateway, a function URL), callers may wait that",
       "long, so the load balancer keeps idle connections open as long; lower it if not.",
+      "A task stopped by a deploy or a scale-in drains as long, so that no request is cut.",
     ]
+    // Lambda's 900 s limit is within the target group's 3600 s: draining can always match.
     return [
       YAMLEntry(
-        "load_balancer", .map([("idle_timeout", .int(timeout))]), spacedBefore: true,
-        comments: comments)
+        "load_balancer",
+        .map([("idle_timeout", .int(timeout)), ("deregistration_delay", .int(timeout))]),
+        spacedBefore: true, comments: comments)
     ]
   }
 

@@ -4,6 +4,10 @@ extension DeploymentPlanner {
   func loadBalancerPlan(_ spec: ServiceSpec, names: ResourceNames) -> LoadBalancerPlan {
     let balancer = spec.loadBalancer
     let isPublic = balancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic
+    // DNS names are case-insensitive and the trailing dot is optional: one spelling in the output.
+    let domain = balancer?.domain.map { name in
+      (name.value.hasSuffix(".") ? String(name.value.dropLast()) : name.value).lowercased()
+    }
     return LoadBalancerPlan(
       name: names.loadBalancer,
       isInternal: !isPublic,
@@ -13,7 +17,14 @@ extension DeploymentPlanner {
       // Validation requires allowed_cidrs on an internal load balancer.
       allowedCIDRs: balancer?.allowedCIDRs?.map(\.value)
         ?? (isPublic ? [SpecDefaults.LoadBalancer.publicCIDR] : []),
-      urlScheme: balancer?.certificateARN == nil ? "http" : "https")
+      urlScheme: balancer?.certificateARN == nil ? "http" : "https",
+      domain: domain,
+      aliasRecord: balancer?.hostedZoneID.flatMap { zone in
+        domain.map {
+          AliasRecordPlan(
+            hostedZoneID: zone.value, name: $0, type: "A", evaluateTargetHealth: true)
+        }
+      })
   }
 
   func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {
@@ -68,7 +79,8 @@ extension DeploymentPlanner {
   /// The load balancer accepts the listener ports from the allowed networks and talks only to the
   /// tasks; the tasks accept traffic only from the load balancer.
   func securityGroups(
-    names: ResourceNames, loadBalancer: LoadBalancerPlan, port: Int
+    names: ResourceNames, loadBalancer: LoadBalancerPlan, port: Int,
+    egressRules: [SecurityGroupRule]
   ) -> SecurityGroupsPlan {
     let listenerPorts = loadBalancer.urlScheme == "https" ? [443, 80] : [80]
     var ingress: [SecurityGroupRule] = []
@@ -87,7 +99,8 @@ extension DeploymentPlanner {
     let fromLoadBalancer = SecurityGroupRule(
       description: "From the \(names.service) load balancer on the container port",
       ipProtocol: "tcp", fromPort: port, toPort: port, peer: .loadBalancerGroup)
-    // Tasks reach ECR, CloudWatch Logs, Secrets Manager and SSM over HTTPS; nothing else is opened.
+    // Tasks reach ECR, CloudWatch Logs, Secrets Manager and SSM over HTTPS; nothing else is
+    // opened unless the spec lists it in `network.egress`.
     let tasksEgress = SecurityGroupRule(
       description: "HTTPS to AWS APIs and the internet", ipProtocol: "tcp", fromPort: 443,
       toPort: 443, peer: .ipv4CIDR("0.0.0.0/0"))
@@ -99,6 +112,6 @@ extension DeploymentPlanner {
       tasks: SecurityGroupPlan(
         name: names.tasksSecurityGroup,
         description: "Tasks of \(names.service)",
-        ingress: [fromLoadBalancer], egress: [tasksEgress]))
+        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules))
   }
 }

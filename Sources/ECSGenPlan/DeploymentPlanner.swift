@@ -41,7 +41,13 @@ public struct DeploymentPlanner {
     let cluster: ClusterPlan =
       spec.cluster.map { .existing(name: $0.value) }
       ?? .create(name: names.cluster, containerInsights: true)
-    let ci = ciPlan(spec, service: name)
+    let targetGroup = targetGroupPlan(spec, names: names, port: port)
+    let deployment = deploymentPlan(spec, names: names)
+    let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
+    var ci = ciPlan(spec, service: name)
+    ci.rollout = rolloutWatch(
+      deployment: deployment, scaling: scaling, targetGroup: targetGroup, task: task)
+    if case .built(let built) = image { ci.deployedImageTagOutput = built.tagInput.name }
     return DeploymentPlan(
       specFile: spec.file,
       service: ServiceIdentity(name: name, description: spec.description?.value),
@@ -51,15 +57,17 @@ public struct DeploymentPlanner {
       task: task,
       roles: RolesPlanner(names: names).plan(spec, secrets: task.secrets),
       network: network,
-      securityGroups: securityGroups(names: names, loadBalancer: loadBalancer, port: port),
+      securityGroups: securityGroups(
+        names: names, loadBalancer: loadBalancer, port: port,
+        egressRules: egressRules(spec.network?.egress ?? [])),
       loadBalancer: loadBalancer,
-      targetGroup: targetGroupPlan(spec, names: names, port: port),
+      targetGroup: targetGroup,
       listeners: listeners(spec),
-      deployment: deploymentPlan(spec, names: names),
-      scaling: scalingPlan(spec, names: names, cluster: cluster.name),
+      deployment: deployment,
+      scaling: scaling,
       logs: logs,
       tags: tags(spec, service: name),
-      terraform: TerraformSettings(s3Backend: s3Backend(spec)),
+      terraform: TerraformSettings(state: terraformState(spec, service: name)),
       ci: ci,
       inputs: inputs.inputs)
   }
@@ -188,13 +196,23 @@ public struct DeploymentPlanner {
     return (own + added).sorted { $0.key < $1.key }
   }
 
-  private func s3Backend(_ spec: ServiceSpec) -> S3BackendPlan? {
-    guard let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
+  /// The spec's backend, `local` when asked for, and otherwise S3 from repository variables: a
+  /// deploy job runs on a fresh runner, so state must never stay on it.
+  private func terraformState(_ spec: ServiceSpec, service: String) -> TerraformState {
+    if spec.terraform?.localBackend != nil { return .local }
+    if let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
       let key = backend.key?.value, let region = backend.region?.value
-    else { return nil }
-    return S3BackendPlan(
-      bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
-      useLockfile: backend.useLockfile?.value ?? false, encrypt: true)
+    {
+      return .specified(
+        backend: S3BackendPlan(
+          bucket: bucket, key: key, region: region, dynamoDBTable: backend.dynamoDBTable?.value,
+          useLockfile: backend.useLockfile?.value ?? false, encrypt: true))
+    }
+    let defaults = SpecDefaults.TerraformState.self
+    return .partialS3(
+      backend: PartialS3StatePlan(
+        key: defaults.key(forService: service), bucketVariable: defaults.bucketVariable,
+        regionVariable: defaults.regionVariable, useLockfile: true, encrypt: true))
   }
 
   private func ciPlan(_ spec: ServiceSpec, service: String) -> CIPlan {
@@ -212,7 +230,13 @@ public struct DeploymentPlanner {
       reviewRunner: "ubuntu-24.04",
       deployConcurrencyGroup: "ecsgen-deploy-\(service)-\(environment ?? "default")",
       reviewConcurrencyGroupPrefix: "ecsgen-review-\(service)",
-      stackName: service)
+      stackName: service,
+      toolSource: ToolSourcePlan(
+        repositoryVariable: SpecDefaults.CI.toolRepositoryVariable,
+        refVariable: SpecDefaults.CI.toolRefVariable, cacheKeyPrefix: "ecsgen"),
+      // Set by `plan(_:)` once the service and its image are planned.
+      rollout: RolloutWatchPlan(timeoutSeconds: 0, pollSeconds: 0),
+      deployedImageTagOutput: nil)
   }
 }
 

@@ -29,6 +29,11 @@ public struct SecurityGroupRule: Sendable, Equatable, Codable {
   public var fromPort: Int
   public var toPort: Int
   public var peer: SecurityGroupPeer
+  /// A name unique within its group and direction, derived from what the rule allows, for
+  /// infrastructure code that gives each rule a resource of its own (Terraform): adding or
+  /// removing another rule never renames this one. Nil for the rules ecsgen always creates,
+  /// which keep the names they are known by.
+  public var name: String? = nil
 }
 
 public enum SecurityGroupPeer: Sendable, Equatable, Codable {
@@ -38,6 +43,10 @@ public enum SecurityGroupPeer: Sendable, Equatable, Codable {
   case loadBalancerGroup
   /// The tasks' security group.
   case tasksGroup
+  /// A security group that exists outside the generated infrastructure (`sg-...`).
+  case securityGroup(String)
+  /// A managed prefix list (`pl-...`).
+  case prefixList(String)
 }
 
 /// The Application Load Balancer.
@@ -50,6 +59,22 @@ public struct LoadBalancerPlan: Sendable, Equatable, Codable {
   public var allowedCIDRs: [String]
   /// `https://` with a certificate, `http://` without.
   public var urlScheme: String
+  /// The host of the service URL when the spec names one (lowercase, no trailing dot); nil: the
+  /// load balancer's own DNS name.
+  public var domain: String? = nil
+  /// The Route 53 alias record that points `domain` at the load balancer, when the spec names a
+  /// hosted zone.
+  public var aliasRecord: AliasRecordPlan? = nil
+}
+
+/// An alias record in a Route 53 hosted zone that resolves to the load balancer's addresses.
+public struct AliasRecordPlan: Sendable, Equatable, Codable {
+  public var hostedZoneID: String
+  public var name: String
+  /// `A`: the load balancer is IPv4 only (no dualstack), so no `AAAA` record.
+  public var type: String
+  /// Route 53 answers only while the load balancer has healthy targets.
+  public var evaluateTargetHealth: Bool
 }
 
 /// The target group the load balancer forwards to.

@@ -42,7 +42,54 @@ public struct ScalingPolicyPlan: Sendable, Equatable, Codable {
 
 /// Settings of the generated Terraform root configuration.
 public struct TerraformSettings: Sendable, Equatable, Codable {
-  public var s3Backend: S3BackendPlan?
+  public var state: TerraformState
+}
+
+/// Where Terraform keeps state: decided once here, so that `versions.tf`, the workflow's
+/// `terraform init` and the bootstrap's role policies agree.
+public enum TerraformState: Sendable, Equatable, Codable {
+  /// The spec's `terraform.backend.s3`, written out in full.
+  case specified(backend: S3BackendPlan)
+  /// A partial `backend "s3"` block: the key and the lock are written in `versions.tf`, the
+  /// bucket and region come from `terraform init -backend-config`, which the workflow fills from
+  /// repository variables.
+  case partialS3(backend: PartialS3StatePlan)
+  /// `terraform.backend: local`: state in a file beside the configuration. Only allowed when no
+  /// workflow runs Terraform (validation makes it an error otherwise).
+  case local
+}
+
+/// The S3 backend whose bucket and region are passed at `terraform init`.
+public struct PartialS3StatePlan: Sendable, Equatable, Codable {
+  /// The state object, one per service, so that all services of a repository share a bucket.
+  public var key: String
+  /// The repository variables that hold the bucket and its region.
+  public var bucketVariable: String
+  public var regionVariable: String
+  /// S3's own lock file (`KEY.tflock`), Terraform 1.10 and newer: no DynamoDB table to create.
+  public var useLockfile: Bool
+  public var encrypt: Bool
+
+  public init(
+    key: String, bucketVariable: String, regionVariable: String, useLockfile: Bool, encrypt: Bool
+  ) {
+    self.key = key
+    self.bucketVariable = bucketVariable
+    self.regionVariable = regionVariable
+    self.useLockfile = useLockfile
+    self.encrypt = encrypt
+  }
+}
+
+extension TerraformState {
+  /// Whether the state lock is an S3 lock file, which needs Terraform 1.10.
+  public var usesLockfile: Bool {
+    switch self {
+    case .specified(let backend): backend.useLockfile
+    case .partialS3(let partial): partial.useLockfile
+    case .local: false
+    }
+  }
 }
 
 public struct S3BackendPlan: Sendable, Equatable, Codable {
@@ -82,4 +129,12 @@ public struct CIPlan: Sendable, Equatable, Codable {
   public var reviewConcurrencyGroupPrefix: String
   /// The stack name the CloudFormation path deploys.
   public var stackName: String
+  /// Where the review job gets ecsgen from.
+  public var toolSource: ToolSourcePlan
+  /// The deploy job's watch of the rollout after the apply.
+  public var rollout: RolloutWatchPlan
+  /// The Terraform output that records the image tag of the last apply, which the review job
+  /// plans with so that a pull request shows only infrastructure changes; nil when the spec names
+  /// its image (there is no tag to choose).
+  public var deployedImageTagOutput: String?
 }

@@ -1,10 +1,10 @@
 /// Facts about ecsgen itself that rendered files refer to.
 public enum ToolInfo {
+  /// Written into every generated file's header, so that `ecsgen check` can tell files that
+  /// another ecsgen rendered.
   public static let version = "0.1.0"
-  /// Where generated workflows fetch ecsgen from by default, and the ref they build: the release
-  /// tag of the ecsgen that rendered them, so a workflow checks with the same rules it was made
-  /// with. Both can be overridden with the repository variables `ECSGEN_REPOSITORY` and
-  /// `ECSGEN_REF` (a tag or a full commit SHA).
-  public static let sourceRepository = "https://github.com/ecsgen/ecsgen.git"
-  public static var sourceRef: String { "v\(version)" }
+  /// The Swift toolchain a generated workflow builds ecsgen with (the package's tools version).
+  /// There is no default source to build: the workflow reads the repository and the commit from
+  /// repository variables (`CIPlan.toolSource`) and fails when they are not set.
+  public static let buildSwiftVersion = "6.1"
 }

@@ -15,10 +15,11 @@ struct OutputsFile {
       ),
       (
         "service_url", "URL of the service through the load balancer.",
-        .template([
-          .literal("\(plan.loadBalancer.urlScheme)://"),
-          .interpolation(.reference("aws_lb.this.dns_name")),
-        ])
+        plan.loadBalancer.domain.map { .string("\(plan.loadBalancer.urlScheme)://\($0)") }
+          ?? .template([
+            .literal("\(plan.loadBalancer.urlScheme)://"),
+            .interpolation(.reference("aws_lb.this.dns_name")),
+          ])
       ),
       (
         "log_group_name", "CloudWatch Logs group of the containers.",
@@ -33,12 +34,21 @@ struct OutputsFile {
         context.role(plan.roles.execution, address: "execution")
       ),
     ]
-    if case .built = plan.image {
+    if case .built(let image) = plan.image {
       outputs.append(
         (
           "ecr_repository_url", "URL of the ECR repository the deploy workflow pushes to.",
           .reference("aws_ecr_repository.this.repository_url")
         ))
+      // The review workflow plans with this tag, so that a pull request's plan shows only
+      // infrastructure changes.
+      if let output = plan.ci.deployedImageTagOutput {
+        outputs.append(
+          (
+            output, "Image tag of the last apply, which pull request plans reuse.",
+            .reference("var.\(image.tagInput.name)")
+          ))
+      }
     }
     return outputs.map { name, description, value in
       HCLBlock("output", [name], [.set("description", .string(description)), .set("value", value)])

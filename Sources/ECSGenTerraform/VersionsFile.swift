@@ -1,4 +1,4 @@
-/// `versions.tf`: the Terraform and provider versions, and the state backend when the spec has one.
+/// `versions.tf`: the Terraform and provider versions, and the state backend.
 struct VersionsFile {
   let context: TerraformContext
 
@@ -18,7 +18,20 @@ struct VersionsFile {
               ]))
           ])),
     ]
-    if let backend = context.plan.terraform.s3Backend {
+    if let backend = backendBlock { body += [.blankLine, .block(backend)] }
+    return [HCLBlock("terraform", [], body)]
+  }
+
+  /// S3 lock files need Terraform 1.10; everything else here works from 1.5.
+  private var requiredVersion: String {
+    context.plan.terraform.state.usesLockfile ? ">= 1.10" : ">= 1.5"
+  }
+
+  /// The state backend: the spec's S3 backend in full, or a partial one whose bucket and region
+  /// `terraform init -backend-config` supplies; none for local state.
+  private var backendBlock: HCLBlock? {
+    switch context.plan.terraform.state {
+    case .specified(let backend):
       var settings: [HCLBodyItem] = [
         .set("bucket", .string(backend.bucket)),
         .set("key", .string(backend.key)),
@@ -29,13 +42,19 @@ struct VersionsFile {
         settings.append(.set("dynamodb_table", .string(table)))
       }
       if backend.useLockfile { settings.append(.set("use_lockfile", .bool(true))) }
-      body += [.blankLine, .block(HCLBlock("backend", ["s3"], settings))]
+      return HCLBlock("backend", ["s3"], settings)
+    case .partialS3(let partial):
+      var settings: [HCLBodyItem] = [
+        .comment("bucket and region: terraform init -backend-config=\"bucket=...\""),
+        .comment("-backend-config=\"region=...\" (the deploy workflow passes the repository"),
+        .comment("variables \(partial.bucketVariable) and \(partial.regionVariable))."),
+        .set("key", .string(partial.key)),
+        .set("encrypt", .bool(partial.encrypt)),
+      ]
+      if partial.useLockfile { settings.append(.set("use_lockfile", .bool(true))) }
+      return HCLBlock("backend", ["s3"], settings)
+    case .local:
+      return nil
     }
-    return [HCLBlock("terraform", [], body)]
-  }
-
-  /// S3 lock files need Terraform 1.10; everything else here works from 1.5.
-  private var requiredVersion: String {
-    context.plan.terraform.s3Backend?.useLockfile == true ? ">= 1.10" : ">= 1.5"
   }
 }

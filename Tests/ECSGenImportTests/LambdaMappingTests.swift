@@ -78,6 +78,8 @@ import Testing
     #expect(spec.network?.vpcID?.value == "vpc-0a1b2c3d4e5f67890")
     #expect(spec.roles?.task?.arn?.value == "arn:aws:iam::123456789012:role/x")
     #expect(spec.loadBalancer?.idleTimeout?.value == 900)
+    // Draining as long as a request may run, so that lint has no `idle-timeout-drain` warning.
+    #expect(spec.loadBalancer?.deregistrationDelay?.value == 900)
   }
 
   @Test func anImageFunctionUsesItsImageAndTheAdapterSettings() throws {

@@ -50,9 +50,11 @@ let everyKeySpec = """
     idle_timeout: 2m
     certificate_arn: \(Fixtures.certificateARN)
     ssl_policy: ELBSecurityPolicy-TLS13-1-2-2021-06
-    deregistration_delay: 30s
+    deregistration_delay: 2m
     stickiness: 1h
     allowed_cidrs: [10.0.0.0/8]
+    domain: orders.example.com
+    hosted_zone_id: Z0123456789ABCDEFGHIJ
   logs:
     group: /ecs/orders-api
     retention_days: 90
@@ -77,6 +79,12 @@ let everyKeySpec = """
     load_balancer_subnets: [subnet-01234567890abcdef, subnet-0fedcba9876543210]
     security_groups: [sg-0123456789abcdef0]
     assign_public_ip: false
+    egress:
+      - port: 5432
+        protocol: tcp
+        cidrs: [10.0.0.0/16]
+        security_groups: [sg-0aaaabbbbccccdddd]
+        prefix_lists: [pl-6ca54005]
   cluster: shop-prod
   tags:
     Team: checkout
@@ -131,9 +139,9 @@ func at(_ line: Int, _ column: Int) -> ECSGenDiagnostics.SourceLocation {
     #expect(spec.platform == Located(.linuxARM64, at: at(9, 11)))
     #expect(spec.ephemeralStorage == Located(30, at: at(10, 20)))
     #expect(spec.port == Located(8080, at: at(11, 7)))
-    #expect(spec.stopTimeout == Located(45, at: at(66, 15)))
-    #expect(spec.readOnlyRootFilesystem == Located(true, at: at(67, 28)))
-    #expect(spec.cluster == Located("shop-prod", at: at(74, 10)))
+    #expect(spec.stopTimeout == Located(45, at: at(68, 15)))
+    #expect(spec.readOnlyRootFilesystem == Located(true, at: at(69, 28)))
+    #expect(spec.cluster == Located("shop-prod", at: at(82, 10)))
     #expect(spec.count == nil)
     #expect(spec.undecodableFields.isEmpty)
   }
@@ -163,8 +171,8 @@ func at(_ line: Int, _ column: Int) -> ECSGenDiagnostics.SourceLocation {
       ])
     #expect(
       spec.tags == [
-        MapEntry(key: Located("Team", at: at(76, 3)), value: Located("checkout", at: at(76, 9))),
-        MapEntry(key: Located("CostCenter", at: at(77, 3)), value: Located("4711", at: at(77, 15))),
+        MapEntry(key: Located("Team", at: at(84, 3)), value: Located("checkout", at: at(84, 9))),
+        MapEntry(key: Located("CostCenter", at: at(85, 3)), value: Located("4711", at: at(85, 15))),
       ])
   }
 
@@ -222,62 +230,72 @@ func at(_ line: Int, _ column: Int) -> ECSGenDiagnostics.SourceLocation {
     #expect(balancer.idleTimeout == Located(120, at: at(44, 17)))
     #expect(balancer.certificateARN == Located(Fixtures.certificateARN, at: at(45, 20)))
     #expect(balancer.sslPolicy == Located("ELBSecurityPolicy-TLS13-1-2-2021-06", at: at(46, 15)))
-    #expect(balancer.deregistrationDelay == Located(30, at: at(47, 25)))
+    #expect(balancer.deregistrationDelay == Located(120, at: at(47, 25)))
     #expect(balancer.stickiness == Located(.duration(3600), at: at(48, 15)))
     #expect(balancer.allowedCIDRs == [Located("10.0.0.0/8", at: at(49, 19))])
+    #expect(balancer.domain == Located("orders.example.com", at: at(50, 11)))
+    #expect(balancer.hostedZoneID == Located("Z0123456789ABCDEFGHIJ", at: at(51, 19)))
   }
 
   @Test func logsScalingAndDeployment() throws {
     let logs = try #require(spec.logs)
-    #expect(logs.location == at(51, 3))
-    #expect(logs.group == Located("/ecs/orders-api", at: at(51, 10)))
-    #expect(logs.retentionDays == Located(90, at: at(52, 19)))
-    #expect(logs.kmsKeyARN == Located(Fixtures.kmsKeyARN, at: at(53, 16)))
+    #expect(logs.location == at(53, 3))
+    #expect(logs.group == Located("/ecs/orders-api", at: at(53, 10)))
+    #expect(logs.retentionDays == Located(90, at: at(54, 19)))
+    #expect(logs.kmsKeyARN == Located(Fixtures.kmsKeyARN, at: at(55, 16)))
     let scaling = try #require(spec.autoscaling)
-    #expect(scaling.location == at(55, 3))
-    #expect(scaling.min == Located(2, at: at(55, 8)))
-    #expect(scaling.max == Located(10, at: at(56, 8)))
-    #expect(scaling.cpu == Located(60, at: at(57, 8)))
-    #expect(scaling.memory == Located(75, at: at(58, 11)))
-    #expect(scaling.requestsPerTarget == Located(500, at: at(59, 24)))
-    #expect(scaling.scaleInCooldown == Located(300, at: at(60, 22)))
-    #expect(scaling.scaleOutCooldown == Located(60, at: at(61, 23)))
+    #expect(scaling.location == at(57, 3))
+    #expect(scaling.min == Located(2, at: at(57, 8)))
+    #expect(scaling.max == Located(10, at: at(58, 8)))
+    #expect(scaling.cpu == Located(60, at: at(59, 8)))
+    #expect(scaling.memory == Located(75, at: at(60, 11)))
+    #expect(scaling.requestsPerTarget == Located(500, at: at(61, 24)))
+    #expect(scaling.scaleInCooldown == Located(300, at: at(62, 22)))
+    #expect(scaling.scaleOutCooldown == Located(60, at: at(63, 23)))
     let deployment = try #require(spec.deployment)
-    #expect(deployment.location == at(63, 3))
-    #expect(deployment.minHealthyPercent == Located(50, at: at(63, 24)))
-    #expect(deployment.maxPercent == Located(200, at: at(64, 16)))
-    #expect(deployment.rollback == Located(false, at: at(65, 13)))
+    #expect(deployment.location == at(65, 3))
+    #expect(deployment.minHealthyPercent == Located(50, at: at(65, 24)))
+    #expect(deployment.maxPercent == Located(200, at: at(66, 16)))
+    #expect(deployment.rollback == Located(false, at: at(67, 13)))
   }
 
   @Test func networkTerraformAndCI() throws {
     let network = try #require(spec.network)
-    #expect(network.location == at(69, 3))
-    #expect(network.vpcID == Located("vpc-0a1b2c3d4e5f67890", at: at(69, 11)))
+    #expect(network.location == at(71, 3))
+    #expect(network.vpcID == Located("vpc-0a1b2c3d4e5f67890", at: at(71, 11)))
     #expect(
       network.subnets == [
-        Located("subnet-0aa11bb22cc33dd44", at: at(70, 13)),
-        Located("subnet-0ee55ff66aa77bb88", at: at(70, 39)),
+        Located("subnet-0aa11bb22cc33dd44", at: at(72, 13)),
+        Located("subnet-0ee55ff66aa77bb88", at: at(72, 39)),
       ])
     #expect(
       network.loadBalancerSubnets == [
-        Located("subnet-01234567890abcdef", at: at(71, 27)),
-        Located("subnet-0fedcba9876543210", at: at(71, 53)),
+        Located("subnet-01234567890abcdef", at: at(73, 27)),
+        Located("subnet-0fedcba9876543210", at: at(73, 53)),
       ])
-    #expect(network.securityGroups == [Located("sg-0123456789abcdef0", at: at(72, 21))])
-    #expect(network.assignPublicIP == Located(false, at: at(73, 21)))
+    #expect(network.securityGroups == [Located("sg-0123456789abcdef0", at: at(74, 21))])
+    #expect(network.assignPublicIP == Located(false, at: at(75, 21)))
+    let egress = try #require(network.egress?.first)
+    #expect(network.egress?.count == 1)
+    #expect(egress.location == at(77, 7))
+    #expect(egress.port == Located(PortRange(from: 5432, to: 5432), at: at(77, 13)))
+    #expect(egress.transport == Located(.tcp, at: at(78, 17)))
+    #expect(egress.cidrs == [Located("10.0.0.0/16", at: at(79, 15))])
+    #expect(egress.securityGroups == [Located("sg-0aaaabbbbccccdddd", at: at(80, 25))])
+    #expect(egress.prefixLists == [Located("pl-6ca54005", at: at(81, 22))])
     let backend = try #require(spec.terraform?.s3Backend)
-    #expect(spec.terraform?.location == at(79, 3))
-    #expect(backend.location == at(81, 7))
-    #expect(backend.bucket == Located("shop-terraform-state", at: at(81, 15)))
-    #expect(backend.key == Located("services/orders-api.tfstate", at: at(82, 12)))
-    #expect(backend.region == Located("eu-west-2", at: at(83, 15)))
-    #expect(backend.dynamoDBTable == Located("terraform-locks", at: at(84, 23)))
-    #expect(backend.useLockfile == Located(true, at: at(85, 21)))
+    #expect(spec.terraform?.location == at(87, 3))
+    #expect(backend.location == at(89, 7))
+    #expect(backend.bucket == Located("shop-terraform-state", at: at(89, 15)))
+    #expect(backend.key == Located("services/orders-api.tfstate", at: at(90, 12)))
+    #expect(backend.region == Located("eu-west-2", at: at(91, 15)))
+    #expect(backend.dynamoDBTable == Located("terraform-locks", at: at(92, 23)))
+    #expect(backend.useLockfile == Located(true, at: at(93, 21)))
     let ci = try #require(spec.ci)
-    #expect(ci.location == at(87, 3))
-    #expect(ci.roleARN == Located(Fixtures.ciRoleARN, at: at(87, 13)))
-    #expect(ci.branch == Located("main", at: at(88, 11)))
-    #expect(ci.environment == Located("production", at: at(89, 16)))
-    #expect(ci.deployWith == Located(.cloudformation, at: at(90, 16)))
+    #expect(ci.location == at(95, 3))
+    #expect(ci.roleARN == Located(Fixtures.ciRoleARN, at: at(95, 13)))
+    #expect(ci.branch == Located("main", at: at(96, 11)))
+    #expect(ci.environment == Located("production", at: at(97, 16)))
+    #expect(ci.deployWith == Located(.cloudformation, at: at(98, 16)))
   }
 }

@@ -17,12 +17,16 @@ func load(_ text: String) -> LoadedSpec {
 ///        load_balancer:             (when there are load balancer lines or a certificate)
 ///          LOAD BALANCER lines      (indented here; the first is on line 5 without extra)
 ///          certificate_arn: ...
+///          domain: orders.example.com   (with the certificate, so that HTTPS has a name)
 ///        ci:
 ///          role_arn: ...
+///        terraform:                 (unless `extra` writes its own, or `stateBackend` is false)
+///          backend: {s3: ...}
 func baseSpec(
   _ extra: String = "", name: String = "orders-api",
   image: String = "public.ecr.aws/nginx/nginx:1.27", port: String = "8080",
-  loadBalancer: String = "", certificate: Bool = true, ciRole: Bool = true
+  loadBalancer: String = "", certificate: Bool = true, ciRole: Bool = true,
+  stateBackend: Bool = true
 ) -> String {
   var lines = ["name: \(name)", "image: \(image)", "port: \(port)"]
   if !extra.isEmpty { lines.append(extra) }
@@ -31,9 +35,19 @@ func baseSpec(
     if !loadBalancer.isEmpty {
       lines += loadBalancer.split(separator: "\n").map { "  " + $0 }
     }
-    if certificate { lines.append("  certificate_arn: \(Fixtures.certificateARN)") }
+    if certificate {
+      lines += ["  certificate_arn: \(Fixtures.certificateARN)", "  domain: \(Fixtures.domain)"]
+    }
   }
   if ciRole { lines += ["ci:", "  role_arn: \(Fixtures.ciRoleARN)"] }
+  // A named backend, so that the `terraform-state` note (state from repository variables) is
+  // not among the diagnostics of every test.
+  if stateBackend && !extra.hasPrefix("terraform:") {
+    lines += [
+      "terraform:", "  backend:", "    s3:", "      bucket: shop-state",
+      "      key: orders-api.tfstate", "      region: eu-west-2", "      use_lockfile: true",
+    ]
+  }
   return lines.joined(separator: "\n") + "\n"
 }
 
@@ -41,6 +55,7 @@ func baseSpec(
 enum Fixtures {
   static let certificateARN =
     "arn:aws:acm:eu-west-2:123456789012:certificate/0f8e9c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b"
+  static let domain = "orders.example.com"
   static let ciRoleARN = "arn:aws:iam::123456789012:role/github-deploy"
   static let roleARN = "arn:aws:iam::123456789012:role/orders-task"
   static let kmsKeyARN =

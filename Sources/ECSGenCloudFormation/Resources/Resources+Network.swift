@@ -59,6 +59,8 @@ extension Resources {
       properties["ToPort"] = .int(rule.toPort)
     }
     let groupKey = direction == .ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"
+    let prefixListKey =
+      direction == .ingress ? "SourcePrefixListId" : "DestinationPrefixListId"
     switch rule.peer {
     case .ipv4CIDR(let cidr): properties["CidrIp"] = .string(cidr)
     case .ipv6CIDR(let cidr): properties["CidrIpv6"] = .string(cidr)
@@ -66,6 +68,8 @@ extension Resources {
       properties[groupKey] = Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")
     case .tasksGroup:
       properties[groupKey] = Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")
+    case .securityGroup(let id): properties[groupKey] = .string(id)
+    case .prefixList(let id): properties[prefixListKey] = .string(id)
     }
     return properties
   }
@@ -155,6 +159,23 @@ extension Resources {
       members.append(
         JSONMember(
           ID.listener(listener), resource("AWS::ElasticLoadBalancingV2::Listener", properties)))
+    }
+    if let record = balancer.aliasRecord {
+      members.append(
+        JSONMember(
+          ID.dnsRecord,
+          resource(
+            "AWS::Route53::RecordSet",
+            [
+              "HostedZoneId": .string(record.hostedZoneID),
+              "Name": .string(record.name),
+              "Type": .string(record.type),
+              "AliasTarget": .sorted([
+                "DNSName": Intrinsic.getAtt(ID.loadBalancer, "DNSName"),
+                "HostedZoneId": Intrinsic.getAtt(ID.loadBalancer, "CanonicalHostedZoneID"),
+                "EvaluateTargetHealth": .bool(record.evaluateTargetHealth),
+              ]),
+            ])))
     }
     return members
   }

@@ -229,6 +229,12 @@ struct ServiceSpecDecoder {
     balancer.allowedCIDRs = map.value("allowed_cidrs").flatMap {
       values.stringList($0, field: map.field("allowed_cidrs"))?.value
     }
+    balancer.domain = map.value("domain").flatMap {
+      values.string($0, field: map.field("domain"))
+    }
+    balancer.hostedZoneID = map.value("hosted_zone_id").flatMap {
+      values.string($0, field: map.field("hosted_zone_id"))
+    }
     return balancer
   }
 
@@ -309,12 +315,61 @@ struct ServiceSpecDecoder {
     network.assignPublicIP = map.value("assign_public_ip").flatMap {
       values.bool($0, field: map.field("assign_public_ip"))
     }
+    network.egress = map.value("egress").flatMap(decodeEgress)
     return network
+  }
+
+  /// `network.egress`: a list of mappings, one per rule.
+  private func decodeEgress(_ node: Node) -> [EgressRuleSpec]? {
+    guard case .sequence(let sequence) = node else {
+      context.markUndecodable("network.egress")
+      context.report(
+        .error(
+          "wrong-type", at: context.location(of: node),
+          "`network.egress` must be a list of rules such as `- {port: 5432, security_groups: [sg-0123456789abcdef0]}`, but this is \(node.kindDescription)"
+        ))
+      return nil
+    }
+    return sequence.enumerated().compactMap { index, item in
+      decodeEgressRule(item, path: "network.egress[\(index)]")
+    }
+  }
+
+  private func decodeEgressRule(_ node: Node, path: String) -> EgressRuleSpec? {
+    guard let map = section(node, path, SpecKeys.egressRule) else { return nil }
+    var rule = EgressRuleSpec(location: map.location)
+    func list(_ key: String) -> [Located<String>]? {
+      map.value(key).flatMap { values.stringList($0, field: map.field(key))?.value }
+    }
+    if let port = map.value("port") {
+      rule.port = values.portRange(port, field: map.field("port"))
+    } else {
+      context.report(
+        .error(
+          "missing-key", at: map.location,
+          "an egress rule needs a `port`, such as `5432` or the range `8000-8100`"))
+    }
+    rule.transport = map.value("protocol").flatMap {
+      values.choice($0, field: map.field("protocol"))
+    }
+    rule.cidrs = list("cidrs")
+    rule.securityGroups = list("security_groups")
+    rule.prefixLists = list("prefix_lists")
+    return rule
   }
 
   private func decodeTerraform(_ node: Node) -> TerraformSpec? {
     guard let map = section(node, "terraform", ["backend"]) else { return nil }
     var terraform = TerraformSpec(location: map.location)
+    if let backendNode = map.value("backend"), case .scalar = backendNode {
+      // `backend: local` is the only scalar; anything else is a mapping with `s3`.
+      terraform.localBackend =
+        values.word(
+          backendNode, "local", field: "terraform.backend",
+          expected: "`local` or a mapping with `s3:`"
+        )?.location
+      return terraform
+    }
     guard let backendNode = map.value("backend"),
       let backend = section(backendNode, "terraform.backend", ["s3"]),
       let s3Node = backend.value("s3"),

@@ -19,7 +19,7 @@ enum SpecKeys {
   static let containerHealthCheck = ["command", "interval", "timeout", "retries", "start_period"]
   static let loadBalancer = [
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
-    "stickiness", "allowed_cidrs",
+    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id",
   ]
   static let logs = ["group", "retention_days", "kms_key_arn"]
   static let autoscaling = [
@@ -28,8 +28,9 @@ enum SpecKeys {
   ]
   static let deployment = ["min_healthy_percent", "max_percent", "rollback"]
   static let network = [
-    "vpc_id", "subnets", "load_balancer_subnets", "security_groups", "assign_public_ip",
+    "vpc_id", "subnets", "load_balancer_subnets", "security_groups", "assign_public_ip", "egress",
   ]
+  static let egressRule = ["port", "protocol", "cidrs", "security_groups", "prefix_lists"]
   static let s3Backend = ["bucket", "key", "region", "dynamodb_table", "use_lockfile"]
   static let ci = ["role_arn", "branch", "environment", "deploy_with"]
 }

@@ -75,6 +75,13 @@ struct ValueReader {
     }
   }
 
+  /// A port (`5432`) or an inclusive range of ports (`8000-8100`); the bounds are checked later.
+  func portRange(_ node: Node, field: String) -> Located<PortRange>? {
+    parse(node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`") {
+      PortRange(text: $0)
+    }
+  }
+
   /// One of `Value`'s raw values, or one of `aliases`.
   func choice<Value: RawRepresentable & CaseIterable>(
     _ node: Node, field: String, aliases: [String: Value] = [:]
@@ -84,6 +91,11 @@ struct ValueReader {
     return parse(node, field: field, expected: "one of " + allowed.joined(separator: ", ")) {
       Value(rawValue: $0) ?? aliases[$0]
     }
+  }
+
+  /// Exactly `word`; anything else is reported as not being `expected`.
+  func word(_ node: Node, _ word: String, field: String, expected: String) -> Located<String>? {
+    parse(node, field: field, expected: expected) { $0 == word ? $0 : nil }
   }
 
   /// A list of strings.

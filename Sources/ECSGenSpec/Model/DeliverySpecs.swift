@@ -4,10 +4,16 @@ import ECSGenDiagnostics
 public struct TerraformSpec: Sendable, Equatable {
   public var location: SourceLocation
   public var s3Backend: S3BackendSpec?
+  /// Where `backend: local` is written: state stays in a file beside the configuration, for
+  /// people who run Terraform by hand. Allowed only when no workflow runs Terraform.
+  public var localBackend: SourceLocation?
 
-  public init(location: SourceLocation, s3Backend: S3BackendSpec? = nil) {
+  public init(
+    location: SourceLocation, s3Backend: S3BackendSpec? = nil, localBackend: SourceLocation? = nil
+  ) {
     self.location = location
     self.s3Backend = s3Backend
+    self.localBackend = localBackend
   }
 }
 

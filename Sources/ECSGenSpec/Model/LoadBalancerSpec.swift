@@ -12,6 +12,10 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   public var deregistrationDelay: Located<Int>?
   public var stickiness: Located<StickinessSetting>?
   public var allowedCIDRs: [Located<String>]?
+  /// The DNS name clients use (`orders.example.com`), which the certificate must cover.
+  public var domain: Located<String>?
+  /// A Route 53 hosted zone (`Z...`) in which to create an alias record for `domain`.
+  public var hostedZoneID: Located<String>?
 
   public init(location: SourceLocation) {
     self.location = location

@@ -53,6 +53,8 @@ public struct NetworkSpec: Sendable, Equatable {
   public var loadBalancerSubnets: [Located<String>]?
   public var securityGroups: [Located<String>]?
   public var assignPublicIP: Located<Bool>?
+  /// Extra outbound rules of the tasks' own security group (it allows only HTTPS otherwise).
+  public var egress: [EgressRuleSpec]?
 
   public init(location: SourceLocation) {
     self.location = location

@@ -72,5 +72,18 @@ public enum SpecDefaults {
     public static let roleVariable = "ECSGEN_DEPLOY_ROLE_ARN"
     /// The repository variable holding the read-only role that pull requests plan with.
     public static let planRoleVariable = "ECSGEN_PLAN_ROLE_ARN"
+    /// The repository variables naming the ecsgen the review job builds: a git URL and a full
+    /// commit SHA. They have no default: ecsgen cannot know which fork or mirror a team uses.
+    public static let toolRepositoryVariable = "ECSGEN_REPOSITORY"
+    public static let toolRefVariable = "ECSGEN_REF"
+  }
+
+  /// Where a deploy workflow keeps Terraform state when the spec names no backend: a partial S3
+  /// backend whose bucket and region come from these repository variables, one key per service.
+  public enum TerraformState {
+    public static let bucketVariable = "ECSGEN_STATE_BUCKET"
+    public static let regionVariable = "ECSGEN_STATE_REGION"
+    /// One object per service, so that all services of a repository can share one bucket.
+    public static func key(forService name: String) -> String { "ecsgen/\(name)/terraform.tfstate" }
   }
 }

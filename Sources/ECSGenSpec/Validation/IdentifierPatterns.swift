@@ -96,6 +96,14 @@ enum IdentifierPatterns {
   static func isVPCID(_ text: String) -> Bool { isResourceID(text, prefix: "vpc-") }
   static func isSubnetID(_ text: String) -> Bool { isResourceID(text, prefix: "subnet-") }
   static func isSecurityGroupID(_ text: String) -> Bool { isResourceID(text, prefix: "sg-") }
+  /// A managed prefix list (`pl-...`), such as AWS's list for S3 or DynamoDB in a region.
+  static func isPrefixListID(_ text: String) -> Bool { isResourceID(text, prefix: "pl-") }
+
+  /// A Route 53 hosted zone id: `Z` and up to 31 more uppercase letters and digits.
+  static func isHostedZoneID(_ text: String) -> Bool {
+    text.hasPrefix("Z") && (2...32).contains(text.count)
+      && text.allSatisfy { ("A"..."Z").contains($0) || $0.isASCIIDigit }
+  }
 
   /// EC2 ids: the prefix and 8 or 17 lowercase hexadecimal digits.
   private static func isResourceID(_ text: String, prefix: String) -> Bool {

@@ -65,6 +65,7 @@ extension SpecValidator {
           ))
       }
     }
+    checkTerraformState(spec, &findings)
     if let role = spec.ci?.roleARN {
       if !IdentifierPatterns.isRoleARN(role.value) {
         findings.add(
@@ -87,5 +88,30 @@ extension SpecValidator {
           "`ci.branch` is `\(branch.value)`; give the name of the branch that deploys, such as `main`"
         ))
     }
+  }
+
+  /// Where Terraform keeps state. A deploy job runs on a fresh runner every time, so state that
+  /// stays on the runner is lost after each run, and the next apply tries to create everything
+  /// again (`EntityAlreadyExists`).
+  private func checkTerraformState(_ spec: ServiceSpec, _ findings: inout Findings) {
+    let deployTool = spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith
+    let state = SpecDefaults.TerraformState.self
+    if let local = spec.terraform?.localBackend {
+      if deployTool == .terraform {
+        findings.add(
+          .error(
+            "terraform-state", at: local,
+            "`terraform.backend: local` keeps the state on the runner, which the deploy workflow throws away after every run, so the next deploy fails creating resources that already exist; remove it (the workflow then keeps the state in S3, in the bucket named by the repository variable `\(state.bucketVariable)`), add `terraform.backend.s3`, or deploy with `ci.deploy_with: cloudformation`"
+          ))
+      }
+      return
+    }
+    guard spec.terraform?.s3Backend == nil else { return }
+    let key = spec.name.map { state.key(forService: $0.value) } ?? state.key(forService: "NAME")
+    let message =
+      deployTool == .terraform
+      ? "no `terraform.backend`: the deploy workflow keeps Terraform state in S3 under `\(key)`, in the bucket and region named by the repository variables `\(state.bucketVariable)` and `\(state.regionVariable)`; set them (see the README's first-time setup), or add `terraform.backend.s3`"
+      : "no `terraform.backend`: the Terraform output keeps its state in S3 under `\(key)`; pass the bucket and region to `terraform init -backend-config=...`, add `terraform.backend.s3`, or write `terraform.backend: local`"
+    findings.add(.note("terraform-state", at: spec.terraform?.location ?? spec.location, message))
   }
 }

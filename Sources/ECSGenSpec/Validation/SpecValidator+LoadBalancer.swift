@@ -21,10 +21,11 @@ extension SpecValidator {
         ))
     }
     if isPublic && balancer?.certificateARN == nil && (spec.kind?.value ?? .web) == .web {
+      let url = balancer?.domain.map { "; `service_url` is `http://\($0.value)`" } ?? ""
       findings.add(
         .warning(
           "https-missing", at: balancer?.location ?? spec.location,
-          "the public load balancer has no `load_balancer.certificate_arn`, so it serves plain HTTP; add an ACM certificate to serve HTTPS on 443 and redirect HTTP to it"
+          "the public load balancer has no `load_balancer.certificate_arn`, so it serves plain HTTP\(url); add an ACM certificate to serve HTTPS on 443 and redirect HTTP to it"
         ))
     }
     if let policy = balancer?.sslPolicy {

@@ -31,6 +31,8 @@ public enum HCLBodyItem: Sendable, Equatable {
   case attribute(String, HCLExpression)
   case block(HCLBlock)
   case blankLine
+  /// `# text` on its own line, such as why a policy statement needs a wildcard.
+  case comment(String)
 }
 
 /// An HCL expression.

@@ -57,6 +57,9 @@ public struct HCLPrinter: Sendable {
       case .blankLine:
         flushRun()
         output += "\n"
+      case .comment(let text):
+        flushRun()
+        output += pad + "# " + text + "\n"
       }
     }
     flushRun()
@@ -87,7 +90,12 @@ public struct HCLPrinter: Sendable {
         if let last = result.last, last != .blankLine { result.append(item) }
         continue
       }
-      if isBlock || previousIsBlock, let last = result.last, last != .blankLine {
+      var previousIsComment = false
+      if case .comment = result.last { previousIsComment = true }
+      // A comment stays on the line above the block it explains.
+      if (isBlock && !previousIsComment) || previousIsBlock, let last = result.last,
+        last != .blankLine
+      {
         result.append(.blankLine)
       }
       result.append(item)

@@ -87,6 +87,24 @@ extension MainFile {
       }
       blocks.append(resource("aws_lb_listener", listener.role, body))
     }
+    if let record = balancer.aliasRecord {
+      blocks.append(
+        resource(
+          "aws_route53_record", "this",
+          [
+            .set("zone_id", .string(record.hostedZoneID)),
+            .set("name", .string(record.name)),
+            .set("type", .string(record.type)),
+            .blankLine,
+            block(
+              "alias",
+              [
+                .set("name", ref("aws_lb.this.dns_name")),
+                .set("zone_id", ref("aws_lb.this.zone_id")),
+                .set("evaluate_target_health", .bool(record.evaluateTargetHealth)),
+              ]),
+          ]))
+    }
     return blocks
   }
 }

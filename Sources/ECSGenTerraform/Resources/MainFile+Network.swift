@@ -19,9 +19,21 @@ extension MainFile {
     }
     for (address, group) in groups {
       for (direction, rules) in [("ingress", group.ingress), ("egress", group.egress)] {
-        for (index, rule) in rules.enumerated() {
+        // Rules the plan names keep their names; the others are named by position among
+        // themselves, as they always were.
+        let unnamed = rules.filter { $0.name == nil }
+        for (index, rule) in unnamed.enumerated() {
           let name =
-            rules.count == 1 ? "\(address)_\(direction)" : "\(address)_\(direction)_\(index + 1)"
+            unnamed.count == 1
+            ? "\(address)_\(direction)" : "\(address)_\(direction)_\(index + 1)"
+          blocks.append(
+            resource(
+              "aws_vpc_security_group_\(direction)_rule", name,
+              ruleBody(rule, group: address)))
+        }
+        for rule in rules {
+          guard let ruleName = rule.name else { continue }
+          let name = "\(address)_\(direction)_\(ruleName)"
           blocks.append(
             resource(
               "aws_vpc_security_group_\(direction)_rule", name,
@@ -48,6 +60,10 @@ extension MainFile {
       body.append(.set("referenced_security_group_id", ref("aws_security_group.load_balancer.id")))
     case .tasksGroup:
       body.append(.set("referenced_security_group_id", ref("aws_security_group.tasks.id")))
+    case .securityGroup(let id):
+      body.append(.set("referenced_security_group_id", .string(id)))
+    case .prefixList(let id):
+      body.append(.set("prefix_list_id", .string(id)))
     }
     return body
   }
