@@ -7,7 +7,7 @@ Each case takes a bundled spec (specs/*.yaml, specs/invalid/*.yaml) or Lambda fi
 numbers at and beyond every bound, wrong types, deep nesting, anchors and aliases, duplicate keys,
 injection payloads, size), and runs the binary on it as a subprocess:
 
-  spec:   `lint --format json`, `lint --format github` and `render --out TMP`
+  spec:   `lint --format json`, `lint --format github` and `render --out TMP` of every target
   lambda: `import lambda FILE`
 
 and checks, for every run: no signal (crash), at most 2 s of CPU time (user + system, measured
@@ -39,6 +39,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import yaml
 
+# Every target, the one-time bootstrap included (it is rendered only when named).
+RENDER_TARGETS = ["--target", "terraform", "--target", "cloudformation", "--target",
+                  "github-actions", "--target", "bootstrap"]
 TIME_LIMIT = 2.0  # seconds of CPU time per run
 WALL_LIMIT = 20.0  # seconds of wall time before a run is killed
 MEMORY_LIMIT_KB = 200 * 1024  # peak resident memory per run
@@ -363,7 +366,7 @@ class Runner:
                     self.finding(case, f"github line is not one command: {line[:200]!r}", data,
                                  ".yaml")
         out = os.path.join(workdir, "out")
-        result = self.run(["render", "spec.yaml", "--out", out], workdir)
+        result = self.run(["render", "spec.yaml", "--out", out] + RENDER_TARGETS, workdir)
         if self.check_run(case, "render", result, data, ".yaml"):
             self.check_outputs(case, out, data)
 

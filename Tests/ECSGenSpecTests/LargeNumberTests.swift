@@ -65,3 +65,14 @@ import Testing
     #expect(!loaded.hasErrors, "\(loaded.summary)")
   }
 }
+
+/// Port ranges of `network.egress` are numbers too.
+@Suite struct EgressPortBoundTests {
+  @Test(arguments: ["99999999999999999", "1-99999999999999999", "4294967296"])
+  func hugeEgressPortIsOutOfRange(port: String) throws {
+    let lines = "network:\n  egress:\n    - port: \(port)\n      cidrs: [10.0.0.0/16]"
+    let loaded = load(baseSpec(lines))
+    let finding = try #require(loaded.findings("out-of-range").first, "\(loaded.summary)")
+    #expect(finding.location.line == 6)
+  }
+}

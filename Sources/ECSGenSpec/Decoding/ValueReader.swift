@@ -77,7 +77,10 @@ struct ValueReader {
 
   /// A port (`5432`) or an inclusive range of ports (`8000-8100`); the bounds are checked later.
   func portRange(_ node: Node, field: String) -> Located<PortRange>? {
-    parse(node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`") {
+    number(
+      node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`",
+      size: { max($0.from, $0.to) }
+    ) {
       PortRange(text: $0)
     }
   }
