@@ -56,10 +56,11 @@ public struct ImportRunner: Sendable {
     do {
       let directory = (outputPath as NSString).deletingLastPathComponent
       if !directory.isEmpty {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
+        try OutputWriter.makeDirectory(directory)
       }
       try Data(spec.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+    } catch let failure as ToolFailure {
+      return .toolFailure(failure)
     } catch {
       return .toolFailure(ToolFailure("cannot write \(outputPath): \(error.localizedDescription)"))
     }

@@ -93,7 +93,7 @@ struct OutputWriter {
 
   /// Creates `directory` and its parents; when a part of the path is a file, says so (exit 2)
   /// rather than passing on Foundation's error number.
-  private static func makeDirectory(_ directory: String) throws(ToolFailure) {
+  static func makeDirectory(_ directory: String) throws(ToolFailure) {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     var ancestor = directory

@@ -83,3 +83,15 @@ import Testing
     #expect(!output.standardError.contains("NSCocoaErrorDomain"))
   }
 }
+
+extension OutputFileSafetyTests {
+  @Test func importOutputUnderAFile() throws {
+    let out = try TemporaryDirectory()
+    let file = out.path + "/specs"
+    try "not a directory".write(toFile: file, atomically: false, encoding: .utf8)
+    let output = ImportRunner(outputPath: file + "/x.yaml").run(
+      file: GoldenFile.packageRoot + "/examples/lambda/orders-sync-zip.json")
+    #expect(output.status == .toolFailure)
+    #expect(output.standardError.contains("is a file, not a directory"), "\(output.standardError)")
+  }
+}
