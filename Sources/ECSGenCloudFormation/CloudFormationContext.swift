@@ -121,10 +121,22 @@ struct CloudFormationContext {
   }
 }
 
+/// What CloudFormation does with a resource that leaves the stack, written only on resources that
+/// hold data.
+enum Retention {
+  /// `DeletionPolicy` `RetainExceptOnCreate`: kept when the stack is deleted or the resource
+  /// replaced, but removed when the stack's first create rolls back, so that a failed first
+  /// create leaves nothing behind that blocks the next one. `UpdateReplacePolicy` `Retain`.
+  case keep
+  /// `Delete` for both, written so that the choice is visible (and cfn-lint's reminder about
+  /// resources that hold data is answered).
+  case delete
+}
+
 /// One resource: `Type`, then `Condition`, `DependsOn` and the deletion policies when needed, then
 /// `Properties`.
 func resource(
-  _ type: String, condition: String? = nil, dependsOn: [String] = [], retain: Bool = false,
+  _ type: String, condition: String? = nil, dependsOn: [String] = [], retention: Retention? = nil,
   _ properties: [String: JSONValue]
 ) -> JSONValue {
   var members = [JSONMember("Type", .string(type))]
@@ -132,9 +144,14 @@ func resource(
   if !dependsOn.isEmpty {
     members.append(JSONMember("DependsOn", .array(dependsOn.map(JSONValue.string))))
   }
-  if retain {
-    members.append(JSONMember("DeletionPolicy", .string("Retain")))
+  switch retention {
+  case .keep?:
+    members.append(JSONMember("DeletionPolicy", .string("RetainExceptOnCreate")))
     members.append(JSONMember("UpdateReplacePolicy", .string("Retain")))
+  case .delete?:
+    members.append(JSONMember("DeletionPolicy", .string("Delete")))
+    members.append(JSONMember("UpdateReplacePolicy", .string("Delete")))
+  case nil: break
   }
   members.append(JSONMember("Properties", .sorted(properties)))
   return .object(members)

@@ -255,7 +255,10 @@ extension BootstrapPlanner {
   }
 
   private func loadBalancerStatements() -> [BootstrapStatement] {
-    let balancer = plan.loadBalancer.name
+    // Every generation of the load balancer and target group: a replacing change gives them a new
+    // hash suffix (ResourceNames), and the role must be able to create the new one.
+    let balancer = names.loadBalancerNamePrefix + "*"
+    let targetGroup = names.targetGroupNamePrefix + "*"
     return [
       BootstrapStatement(
         sid: "LoadBalancer",
@@ -276,7 +279,7 @@ extension BootstrapPlanner {
         resources: [
           regional("elasticloadbalancing", "loadbalancer/app/\(balancer)/*"),
           regional("elasticloadbalancing", "listener/app/\(balancer)/*"),
-          regional("elasticloadbalancing", "targetgroup/\(plan.targetGroup.name)/*"),
+          regional("elasticloadbalancing", "targetgroup/\(targetGroup)/*"),
         ]),
       BootstrapStatement(
         sid: "DescribeLoadBalancers",

@@ -35,6 +35,9 @@ public struct BuiltImagePlan: Sendable, Equatable, Codable {
   public var kmsEncryption: Bool
   /// The repository's lifecycle policy, in priority order.
   public var lifecycleRules: [ImageLifecycleRule]
+  /// Destroying the infrastructure deletes the repository with its images (`force_delete`,
+  /// `EmptyOnDelete`); when false, a repository holding images stops the destroy.
+  public var deleteImagesOnDestroy: Bool
 }
 
 /// One rule of an ECR lifecycle policy: which images it selects and that it expires them.
@@ -114,6 +117,12 @@ public struct LogPlan: Sendable, Equatable, Codable {
   /// The awslogs stream prefix; streams are named PREFIX/CONTAINER/TASK_ID.
   public var streamPrefix: String
   /// Keep the log group (and its history) when the infrastructure is destroyed or the group is
-  /// replaced: logs are often needed after a service is gone.
+  /// replaced (`logs.on_destroy: keep`). A kept group keeps its name, so creating the service
+  /// again must adopt it (README, "What destroy keeps").
   public var keepOnDestroy: Bool
+  /// When creating the service finds a group of this name (kept by an earlier destroy), take it
+  /// over instead of failing with `ResourceAlreadyExistsException`: Terraform imports it when it
+  /// exists (an `import` block, Terraform 1.7); CloudFormation adopts it when the stack is created
+  /// with `--import-existing-resources`, which its fixed name and retain policy allow.
+  public var adoptExisting: Bool
 }

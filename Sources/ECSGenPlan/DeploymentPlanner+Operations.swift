@@ -15,7 +15,12 @@ extension DeploymentPlanner {
       launchType: "FARGATE",
       platformVersion: "LATEST",
       propagateTagsFrom: "SERVICE",
-      ecsManagedTags: true)
+      ecsManagedTags: true,
+      availabilityZoneRebalancing: "ENABLED",
+      enableExecuteCommand: false,
+      schedulingStrategy: "REPLICA",
+      deploymentController: "ECS",
+      terraformWaitsForSteadyState: false)
   }
 
   func scalingPlan(_ spec: ServiceSpec, names: ResourceNames, cluster: String) -> ScalingPlan? {

@@ -9,7 +9,7 @@ extension DeploymentPlanner {
       (name.value.hasSuffix(".") ? String(name.value.dropLast()) : name.value).lowercased()
     }
     return LoadBalancerPlan(
-      name: names.loadBalancer,
+      name: names.loadBalancer(isInternal: !isPublic, vpcID: spec.network?.vpcID?.value),
       isInternal: !isPublic,
       idleTimeoutSeconds: balancer?.idleTimeout?.value
         ?? SpecDefaults.LoadBalancer.idleTimeoutSeconds,
@@ -24,7 +24,8 @@ extension DeploymentPlanner {
           AliasRecordPlan(
             hostedZoneID: zone.value, name: $0, type: "A", evaluateTargetHealth: true)
         }
-      })
+      },
+      createBeforeDestroy: true)
   }
 
   func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {
@@ -36,11 +37,15 @@ extension DeploymentPlanner {
     case .enabled: stickiness = SpecDefaults.LoadBalancer.stickinessSeconds
     case .duration(let seconds): stickiness = seconds
     }
+    let targetProtocol = "HTTP"
+    let targetType = "ip"
     return TargetGroupPlan(
-      name: names.targetGroup,
+      name: names.targetGroup(
+        port: port, targetProtocol: targetProtocol, targetType: targetType,
+        vpcID: spec.network?.vpcID?.value),
       port: port,
-      targetProtocol: "HTTP",
-      targetType: "ip",
+      targetProtocol: targetProtocol,
+      targetType: targetType,
       deregistrationDelaySeconds: spec.loadBalancer?.deregistrationDelay?.value
         ?? SpecDefaults.LoadBalancer.deregistrationDelaySeconds,
       healthCheck: TargetHealthCheckPlan(
@@ -52,7 +57,8 @@ extension DeploymentPlanner {
         matcher: check?.successCodes?.value ?? defaults.successCodes,
         healthCheckProtocol: "HTTP",
         port: "traffic-port"),
-      stickinessSeconds: stickiness)
+      stickinessSeconds: stickiness,
+      createBeforeDestroy: true)
   }
 
   /// HTTPS on 443 plus an HTTP listener that redirects to it when there is a certificate; plain
@@ -106,12 +112,13 @@ extension DeploymentPlanner {
       toPort: 443, peer: .ipv4CIDR("0.0.0.0/0"))
     return SecurityGroupsPlan(
       loadBalancer: SecurityGroupPlan(
-        name: names.loadBalancerSecurityGroup,
+        namePrefix: names.loadBalancerSecurityGroupPrefix,
         description: "Load balancer of \(names.service)",
-        ingress: ingress, egress: [toTasks]),
+        ingress: ingress, egress: [toTasks], createBeforeDestroy: true),
       tasks: SecurityGroupPlan(
-        name: names.tasksSecurityGroup,
+        namePrefix: names.tasksSecurityGroupPrefix,
         description: "Tasks of \(names.service)",
-        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules))
+        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules, createBeforeDestroy: true)
+    )
   }
 }

@@ -102,7 +102,9 @@ public struct DeploymentPlanner {
             ImageLifecycleRule(
               priority: 2, description: "Keep the newest 30 images", tagStatus: "any",
               countType: "imageCountMoreThan", countUnit: nil, countNumber: 30),
-          ]))
+          ],
+          deleteImagesOnDestroy: build.deleteImagesOnDestroy?.value
+            ?? SpecDefaults.Image.deleteImagesOnDestroy))
     }
   }
 
@@ -179,12 +181,15 @@ public struct DeploymentPlanner {
   }
 
   private func logPlan(_ spec: ServiceSpec, service: String) -> LogPlan {
-    LogPlan(
+    let keep = (spec.logs?.onDestroy?.value ?? SpecDefaults.Logs.onDestroy) == .keep
+    return LogPlan(
       groupName: spec.logs?.group?.value ?? SpecDefaults.Logs.group(forService: service),
       retentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
       kmsKeyARN: spec.logs?.kmsKeyARN?.value,
       streamPrefix: "ecs",
-      keepOnDestroy: true)
+      keepOnDestroy: keep,
+      // Only a kept group can be left behind under this name.
+      adoptExisting: keep)
   }
 
   private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {

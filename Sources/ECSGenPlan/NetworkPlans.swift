@@ -15,10 +15,18 @@ public struct SecurityGroupsPlan: Sendable, Equatable, Codable {
 }
 
 public struct SecurityGroupPlan: Sendable, Equatable, Codable {
-  public var name: String
+  /// Only the start of the name is fixed (`orders-api-tasks-`): a new VPC (possibly an input) or
+  /// description replaces the group, and the new group must exist beside the old one until the
+  /// load balancer and the tasks have moved. Terraform completes it (`name_prefix`);
+  /// CloudFormation, which has no prefix, generates the whole name from the stack name.
+  public var namePrefix: String
+  /// Changing it replaces the group.
   public var description: String
   public var ingress: [SecurityGroupRule]
   public var egress: [SecurityGroupRule]
+  /// Replace by creating the new group first (Terraform's `create_before_destroy`;
+  /// CloudFormation always replaces this way).
+  public var createBeforeDestroy: Bool
 }
 
 /// One rule; every rule carries a description, as reviewers and scanners expect.
@@ -51,6 +59,8 @@ public enum SecurityGroupPeer: Sendable, Equatable, Codable {
 
 /// The Application Load Balancer.
 public struct LoadBalancerPlan: Sendable, Equatable, Codable {
+  /// Changes with the scheme (and a fixed VPC), which replace the load balancer, so that the new
+  /// one never collides with the old one (`ResourceNames.loadBalancer`).
   public var name: String
   public var isInternal: Bool
   public var idleTimeoutSeconds: Int
@@ -65,6 +75,9 @@ public struct LoadBalancerPlan: Sendable, Equatable, Codable {
   /// The Route 53 alias record that points `domain` at the load balancer, when the spec names a
   /// hosted zone.
   public var aliasRecord: AliasRecordPlan? = nil
+  /// Replace by creating the new load balancer first (Terraform's `create_before_destroy`;
+  /// CloudFormation always replaces this way).
+  public var createBeforeDestroy: Bool
 }
 
 /// An alias record in a Route 53 hosted zone that resolves to the load balancer's addresses.
@@ -79,6 +92,9 @@ public struct AliasRecordPlan: Sendable, Equatable, Codable {
 
 /// The target group the load balancer forwards to.
 public struct TargetGroupPlan: Sendable, Equatable, Codable {
+  /// Changes with port, protocol, target type and a fixed VPC, which replace the target group,
+  /// so that the new group can exist while the listener still forwards to the old one
+  /// (`ResourceNames.targetGroup`).
   public var name: String
   public var port: Int
   public var targetProtocol: String
@@ -88,6 +104,9 @@ public struct TargetGroupPlan: Sendable, Equatable, Codable {
   public var healthCheck: TargetHealthCheckPlan
   /// Nil: stickiness off.
   public var stickinessSeconds: Int?
+  /// Replace by creating the new group first, so that the listener and the service move to it
+  /// before the old one is deleted (deleting a group a listener uses fails with ResourceInUse).
+  public var createBeforeDestroy: Bool
 }
 
 /// Every field of the target group health check, set explicitly because the provider and the API

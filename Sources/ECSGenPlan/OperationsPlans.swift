@@ -12,6 +12,20 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   /// that costs and resources can be traced to the service.
   public var propagateTagsFrom: String
   public var ecsManagedTags: Bool
+  /// `ENABLED`: ECS moves tasks back into an Availability Zone that lost them. Set explicitly
+  /// because the two tools disagree when it is absent: provider 5.100 sends `DISABLED`, while
+  /// CloudFormation omits it and ECS then enables it for a new service.
+  public var availabilityZoneRebalancing: String
+  /// ECS Exec stays off: a shell into production tasks is a choice, not a default.
+  public var enableExecuteCommand: Bool
+  /// `REPLICA`: the only strategy Fargate supports, written so that neither tool's default decides.
+  public var schedulingStrategy: String
+  /// `ECS`: rolling deployments with the circuit breaker (no CodeDeploy).
+  public var deploymentController: String
+  /// Terraform only: whether `apply` waits for the service to be stable. Off, because the deploy
+  /// workflow waits and reads the rollout itself after the apply; CloudFormation always waits for
+  /// a service it creates or updates, which has no switch.
+  public var terraformWaitsForSteadyState: Bool
 }
 
 /// Application Auto Scaling of the service's desired count.

@@ -3,6 +3,12 @@
 /// The service name has at most 28 characters (validation enforces it), so every suffix below
 /// keeps the names inside AWS's limits: 32 for load balancers and target groups, 64 for IAM roles,
 /// 255 for security groups and ECS names.
+///
+/// Resources that AWS replaces when one of their attributes changes get a name that changes with
+/// those attributes (`replaceableName`), so that the new resource can exist beside the old one
+/// while the old one is still in use: Terraform creates the new one first
+/// (`create_before_destroy`), and CloudFormation replaces a custom-named resource only under a
+/// new name. The other names change only with the service name, which replaces everything.
 public struct ResourceNames: Sendable, Equatable {
   public let service: String
 
@@ -10,16 +16,54 @@ public struct ResourceNames: Sendable, Equatable {
     self.service = service
   }
 
+  /// Load balancer and target group names: at most 32 characters.
+  static let elbNameLimit = 32
+  static let hashLength = 6
+
   public var cluster: String { service }
   public var taskFamily: String { service }
   public var container: String { service }
-  /// 28 + 4 = 32 characters at most.
-  public var loadBalancer: String { "\(service)-alb" }
-  /// 28 + 3 = 31 characters at most.
-  public var targetGroup: String { "\(service)-tg" }
-  public var loadBalancerSecurityGroup: String { "\(service)-alb" }
-  public var tasksSecurityGroup: String { "\(service)-tasks" }
+  /// `SERVICE-alb-HASH`, the hash over what replaces a load balancer: its scheme (and the VPC
+  /// when the spec fixes it: a load balancer cannot move to another VPC, so a new VPC needs a new
+  /// load balancer).
+  public func loadBalancer(isInternal: Bool, vpcID: String?) -> String {
+    replaceableName(
+      "\(service)-alb",
+      attributes: ["application", isInternal ? "internal" : "internet-facing", vpcID ?? ""])
+  }
+  /// `SERVICE-tg-HASH`, the hash over what replaces a target group: port, protocol, target type
+  /// (and the VPC when the spec fixes it).
+  public func targetGroup(
+    port: Int, targetProtocol: String, targetType: String, vpcID: String?
+  ) -> String {
+    replaceableName(
+      "\(service)-tg", attributes: [String(port), targetProtocol, targetType, vpcID ?? ""])
+  }
+  /// Security groups are replaced when their VPC or description changes, and the VPC may be an
+  /// input known only at apply time: only a prefix is fixed, and each tool completes the name
+  /// (Terraform's `name_prefix`; CloudFormation generates `STACK-LOGICALID-SUFFIX`).
+  public var loadBalancerSecurityGroupPrefix: String { "\(service)-alb-" }
+  public var tasksSecurityGroupPrefix: String { "\(service)-tasks-" }
   public var taskRole: String { "\(service)-task" }
   public var executionRole: String { "\(service)-execution" }
   public func scalingPolicy(_ metric: String) -> String { "\(service)-\(metric)" }
+
+  /// What every load balancer name of this service starts with (`orders-api-alb-`), for IAM
+  /// policies and searches that must match any of its generations.
+  public var loadBalancerNamePrefix: String { readable("\(service)-alb") + "-" }
+  /// What every target group name of this service starts with (`orders-api-tg-`).
+  public var targetGroupNamePrefix: String { readable("\(service)-tg") + "-" }
+
+  /// `BASE-HASH` within the load balancer limit: the base cut so that the hash fits (a 28
+  /// character service keeps its first 25 characters), never ending in `-`.
+  func replaceableName(_ base: String, attributes: [String]) -> String {
+    // The base is part of the hash, so that two names cut to the same prefix still differ.
+    readable(base) + "-" + StableHash.hex([base] + attributes, length: Self.hashLength)
+  }
+
+  private func readable(_ base: String) -> String {
+    var readable = String(base.prefix(Self.elbNameLimit - Self.hashLength - 1))
+    while readable.hasSuffix("-") { readable.removeLast() }
+    return readable
+  }
 }

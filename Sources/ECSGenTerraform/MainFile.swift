@@ -24,3 +24,10 @@ func block(_ type: String, _ body: [HCLBodyItem]) -> HCLBodyItem {
 }
 
 func ref(_ text: String) -> HCLExpression { .reference(text) }
+
+/// `lifecycle { create_before_destroy = true }` after a blank line, when the plan replaces the
+/// resource by creating the new one first; nothing otherwise.
+func createBeforeDestroy(_ enabled: Bool) -> [HCLBodyItem] {
+  guard enabled else { return [] }
+  return [.blankLine, block("lifecycle", [.set("create_before_destroy", .bool(true))])]
+}

@@ -22,9 +22,11 @@ struct VersionsFile {
     return [HCLBlock("terraform", [], body)]
   }
 
-  /// S3 lock files need Terraform 1.10; everything else here works from 1.5.
+  /// S3 lock files need Terraform 1.10, an `import` block with `for_each` (adopting a kept log
+  /// group) 1.7; everything else here works from 1.5.
   private var requiredVersion: String {
-    context.plan.terraform.state.usesLockfile ? ">= 1.10" : ">= 1.5"
+    if context.plan.terraform.state.usesLockfile { return ">= 1.10" }
+    return context.plan.logs.adoptExisting ? ">= 1.7" : ">= 1.5"
   }
 
   /// The state backend: the spec's S3 backend in full, or a partial one whose bucket and region

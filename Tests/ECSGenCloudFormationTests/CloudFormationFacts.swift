@@ -75,6 +75,23 @@ struct PropertiesReader {
   func int(_ key: String) -> Int? { properties[key] as? Int }
   func object(_ key: String) -> [String: Any]? { properties[key] as? [String: Any] }
 
+  /// A string, number or bool at `Object.Property`, spelled as Terraform writes it; nil when
+  /// absent or not a literal.
+  func scalar(path: String) -> String? {
+    var current: Any? = properties
+    for part in path.split(separator: ".") {
+      current = (current as? [String: Any])?[String(part)]
+    }
+    // JSONSerialization reads both JSON booleans and integers as NSNumber; booleans are its
+    // boolean subclass (`__NSCFBoolean` on Linux and macOS).
+    if let number = current as? NSNumber, String(describing: type(of: number)).contains("Boolean") {
+      return number.boolValue ? "true" : "false"
+    }
+    if let number = current as? Int { return String(number) }
+    if let text = current as? String { return text }
+    return nil
+  }
+
   /// The value of `name` in a `[{Key, Value}]` attribute list.
   func attribute(_ list: String, _ name: String) -> String? {
     (properties[list] as? [[String: Any]])?.first { $0["Key"] as? String == name }?["Value"]

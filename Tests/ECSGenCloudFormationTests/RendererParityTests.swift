@@ -104,3 +104,108 @@ import Testing
     }
   }
 }
+
+/// Settings of the service, the load balancer and the target group whose default differs between
+/// the Terraform provider and CloudFormation (or the API behind it) must be written explicitly, with
+/// the same value, in both outputs: an absent value would be decided by each tool differently
+/// (provider 5.100 sends `availability_zone_rebalancing = DISABLED`; a template without it gets
+/// `ENABLED` from ECS).
+@Suite struct ExplicitDefaultsParityTests {
+  /// One setting: its Terraform attribute (a nested block as `block.attribute`), its
+  /// CloudFormation property (nested objects as `Object.Property`), and the value both must hold,
+  /// spelled as the Terraform output writes it.
+  struct Setting: CustomStringConvertible, Sendable {
+    var terraform: String
+    var cloudFormation: String
+    var description: String { "\(terraform) / \(cloudFormation)" }
+  }
+
+  /// Every `aws_ecs_service` argument with a provider default or an API default that the other
+  /// tool does not share, plus the ones ecsgen relies on being set.
+  static let serviceSettings = [
+    Setting(
+      terraform: "availability_zone_rebalancing", cloudFormation: "AvailabilityZoneRebalancing"),
+    Setting(terraform: "enable_ecs_managed_tags", cloudFormation: "EnableECSManagedTags"),
+    Setting(terraform: "propagate_tags", cloudFormation: "PropagateTags"),
+    Setting(terraform: "enable_execute_command", cloudFormation: "EnableExecuteCommand"),
+    Setting(terraform: "deployment_controller.type", cloudFormation: "DeploymentController.Type"),
+    Setting(terraform: "scheduling_strategy", cloudFormation: "SchedulingStrategy"),
+    Setting(
+      terraform: "health_check_grace_period_seconds",
+      cloudFormation: "HealthCheckGracePeriodSeconds"),
+    Setting(terraform: "platform_version", cloudFormation: "PlatformVersion"),
+    Setting(terraform: "launch_type", cloudFormation: "LaunchType"),
+    Setting(
+      terraform: "deployment_circuit_breaker.enable",
+      cloudFormation: "DeploymentConfiguration.DeploymentCircuitBreaker.Enable"),
+    Setting(
+      terraform: "deployment_circuit_breaker.rollback",
+      cloudFormation: "DeploymentConfiguration.DeploymentCircuitBreaker.Rollback"),
+    Setting(
+      terraform: "deployment_minimum_healthy_percent",
+      cloudFormation: "DeploymentConfiguration.MinimumHealthyPercent"),
+    Setting(
+      terraform: "deployment_maximum_percent",
+      cloudFormation: "DeploymentConfiguration.MaximumPercent"),
+  ]
+
+  static let targetGroupSettings = [
+    Setting(terraform: "protocol", cloudFormation: "Protocol"),
+    Setting(terraform: "target_type", cloudFormation: "TargetType"),
+    Setting(terraform: "health_check.enabled", cloudFormation: "HealthCheckEnabled"),
+    Setting(terraform: "health_check.protocol", cloudFormation: "HealthCheckProtocol"),
+  ]
+
+  static let cases = RendererParityTests.specs.flatMap { spec in
+    serviceSettings.map { (spec, "aws_ecs_service", "Service", $0) }
+      + targetGroupSettings.map { (spec, "aws_lb_target_group", "TargetGroup", $0) }
+  }
+
+  @Test(arguments: cases)
+  func settingIsExplicitAndEqual(
+    spec: String, terraformType: String, logicalID: String, setting: Setting
+  ) throws {
+    let plan = try CloudFormationGoldenTests.plan(spec)
+    let terraform = TerraformFacts(TerraformRenderer().documents(plan))
+    let text = try #require(CloudFormationRenderer().render(plan).first?.contents)
+    let cloudFormation = try CloudFormationFacts(json: text)
+    let tfResource = try #require(terraform.resource(terraformType, "this"))
+    let cfResource = try #require(cloudFormation.resource(logicalID))
+    let tfValue = tfResource.scalar(path: setting.terraform)
+    let cfValue = cfResource.scalar(path: setting.cloudFormation)
+    #expect(tfValue != nil, "\(setting.terraform) is not written in the Terraform")
+    #expect(cfValue != nil, "\(setting.cloudFormation) is not written in the CloudFormation")
+    #expect(tfValue == cfValue)
+  }
+
+  /// Terraform-only: `apply` does not wait for the service, written explicitly (the deploy
+  /// workflow waits and reads the rollout); CloudFormation always waits and has no such switch.
+  @Test(arguments: RendererParityTests.specs)
+  func terraformWaitIsExplicit(spec: String) throws {
+    let plan = try CloudFormationGoldenTests.plan(spec)
+    let terraform = TerraformFacts(TerraformRenderer().documents(plan))
+    let service = try #require(terraform.resource("aws_ecs_service", "this"))
+    #expect(service.scalar(path: "wait_for_steady_state") == "false")
+  }
+
+  /// The load balancer's scheme and header handling, in the two spellings.
+  @Test(arguments: RendererParityTests.specs)
+  func loadBalancerSettingsAgree(spec: String) throws {
+    let plan = try CloudFormationGoldenTests.plan(spec)
+    let terraform = TerraformFacts(TerraformRenderer().documents(plan))
+    let text = try #require(CloudFormationRenderer().render(plan).first?.contents)
+    let cloudFormation = try CloudFormationFacts(json: text)
+    let tfBalancer = try #require(terraform.resource("aws_lb", "this"))
+    let cfBalancer = try #require(cloudFormation.resource("LoadBalancer"))
+    let scheme = tfBalancer.bool("internal").map { $0 ? "internal" : "internet-facing" }
+    #expect(scheme != nil)
+    #expect(scheme == cfBalancer.string("Scheme"))
+    #expect(tfBalancer.string("load_balancer_type") == cfBalancer.string("Type"))
+    let dropHeaders = tfBalancer.bool("drop_invalid_header_fields").map { $0 ? "true" : "false" }
+    #expect(dropHeaders != nil)
+    #expect(
+      dropHeaders
+        == cfBalancer.attribute(
+          "LoadBalancerAttributes", "routing.http.drop_invalid_header_fields.enabled"))
+  }
+}

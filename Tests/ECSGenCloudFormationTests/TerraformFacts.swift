@@ -127,4 +127,22 @@ struct BlockReader {
     if case .bool(let flag)? = value(name) { return flag }
     return nil
   }
+
+  /// A string, number or bool at `block.attribute`, printed as Terraform writes it (`true`,
+  /// `60`, `ENABLED`); nil when absent or not a literal.
+  func scalar(path: String) -> String? {
+    let parts = path.split(separator: ".").map(String.init)
+    var reader = self
+    for name in parts.dropLast() {
+      guard let nested = reader.block(name) else { return nil }
+      reader = nested
+    }
+    guard let last = parts.last else { return nil }
+    switch reader.value(last) {
+    case .string(let text)?: return text
+    case .number(let number)?: return String(number)
+    case .bool(let flag)?: return flag ? "true" : "false"
+    default: return nil
+    }
+  }
 }

@@ -55,11 +55,55 @@ import Testing
     let plan = try plan("name: \(longest)\nimage: nginx:1.27\nport: 80")
     #expect(plan.loadBalancer.name.count <= 32)
     #expect(plan.targetGroup.name.count <= 32)
-    #expect(plan.loadBalancer.name == longest + "-alb")
-    #expect(plan.targetGroup.name == longest + "-tg")
+    // Cut to 25 characters so that `-HASH` fits in 32; the two still differ by their hash.
+    #expect(plan.loadBalancer.name.hasPrefix(String(longest.prefix(25)) + "-"))
+    #expect(plan.targetGroup.name.hasPrefix(String(longest.prefix(25)) + "-"))
+    #expect(plan.loadBalancer.name != plan.targetGroup.name)
     #expect(plan.roles.task.created?.name == longest + "-task")
     #expect(plan.roles.execution.created?.name == longest + "-execution")
-    #expect(plan.securityGroups.tasks.name == longest + "-tasks")
+    #expect(plan.securityGroups.tasks.namePrefix == longest + "-tasks-")
+  }
+
+  /// Short service names stay readable: `NAME-alb-HASH` and `NAME-tg-HASH`, six hex digits.
+  @Test func replaceableNamesAreReadableAndStable() throws {
+    let plan = try plan(minimal)
+    #expect(plan.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
+    #expect(plan.targetGroup.name.wholeMatch(of: /hello-tg-[0-9a-f]{6}/) != nil)
+    #expect(try self.plan(minimal).targetGroup.name == plan.targetGroup.name)
+    #expect(
+      plan.loadBalancer.name.hasPrefix(ResourceNames(service: "hello").loadBalancerNamePrefix))
+    #expect(plan.targetGroup.name.hasPrefix(ResourceNames(service: "hello").targetGroupNamePrefix))
+    #expect(plan.loadBalancer.createBeforeDestroy)
+    #expect(plan.targetGroup.createBeforeDestroy)
+    #expect(plan.securityGroups.loadBalancer.createBeforeDestroy)
+  }
+
+  /// Defect 11 of issue 9: settings whose default differs between the tools are decided here.
+  @Test func serviceSettingsThatToolsDefaultDifferentlyAreDecided() throws {
+    let deployment = try plan(minimal).deployment
+    #expect(deployment.availabilityZoneRebalancing == "ENABLED")
+    #expect(deployment.enableExecuteCommand == false)
+    #expect(deployment.schedulingStrategy == "REPLICA")
+    #expect(deployment.deploymentController == "ECS")
+    #expect(deployment.terraformWaitsForSteadyState == false)
+  }
+
+  /// Defect 6 of issue 9: destroy deletes the log group unless the spec keeps it, and deletes
+  /// images only when the spec says so.
+  @Test func destroyBehaviourComesFromTheSpec() throws {
+    let built = "name: hello\nimage:\n  build: .\nport: 80\n"
+    let defaults = try plan(built)
+    #expect(defaults.logs.keepOnDestroy == false)
+    guard case .built(let image) = defaults.image else {
+      Issue.record("expected a built image")
+      return
+    }
+    #expect(image.deleteImagesOnDestroy == false)
+    let chosen = try plan(
+      "name: hello\nimage:\n  build: .\n  delete_images_on_destroy: true\nport: 80\n"
+        + "logs:\n  on_destroy: keep\n")
+    #expect(chosen.logs.keepOnDestroy)
+    if case .built(let image) = chosen.image { #expect(image.deleteImagesOnDestroy) }
   }
 
   @Test func openValuesBecomeInputs() throws {

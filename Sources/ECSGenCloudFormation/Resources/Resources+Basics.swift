@@ -29,7 +29,8 @@ extension Resources {
     members.append(
       JSONMember(
         ID.logGroup,
-        resource("AWS::Logs::LogGroup", retain: plan.logs.keepOnDestroy, logGroup)))
+        resource(
+          "AWS::Logs::LogGroup", retention: plan.logs.keepOnDestroy ? .keep : .delete, logGroup)))
     return members
   }
 
@@ -121,6 +122,7 @@ extension Resources {
           [
             "RepositoryName": .string(image.repositoryName),
             "ImageTagMutability": .string(image.immutableTags ? "IMMUTABLE" : "MUTABLE"),
+            "EmptyOnDelete": .bool(image.deleteImagesOnDestroy),
             "ImageScanningConfiguration": .sorted(["ScanOnPush": .bool(image.scanOnPush)]),
             "EncryptionConfiguration": .sorted([
               "EncryptionType": .string(image.kmsEncryption ? "KMS" : "AES256")

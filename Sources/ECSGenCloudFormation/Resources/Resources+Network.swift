@@ -32,8 +32,9 @@ extension Resources {
 
   private func securityGroup(_ group: SecurityGroupPlan, ingress: [SecurityGroupRule]) -> JSONValue
   {
+    // No `GroupName`: CloudFormation generates `STACK-LOGICALID-SUFFIX`, a new one on every
+    // replacement (a VPC or description change), which a custom name would block.
     var properties: [String: JSONValue] = [
-      "GroupName": .string(group.name),
       "GroupDescription": .string(group.description),
       "VpcId": context.value(plan.network.vpcID),
       "SecurityGroupEgress": .array(

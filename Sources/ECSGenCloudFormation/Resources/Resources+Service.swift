@@ -13,6 +13,10 @@ extension Resources {
       "TaskDefinition": Intrinsic.ref(ID.taskDefinition),
       "LaunchType": .string(deployment.launchType),
       "PlatformVersion": .string(deployment.platformVersion),
+      "SchedulingStrategy": .string(deployment.schedulingStrategy),
+      "DeploymentController": .sorted(["Type": .string(deployment.deploymentController)]),
+      "AvailabilityZoneRebalancing": .string(deployment.availabilityZoneRebalancing),
+      "EnableExecuteCommand": .bool(deployment.enableExecuteCommand),
       "DeploymentConfiguration": .sorted([
         "MinimumHealthyPercent": .int(deployment.minimumHealthyPercent),
         "MaximumPercent": .int(deployment.maximumPercent),

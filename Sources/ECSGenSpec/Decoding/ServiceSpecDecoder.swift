@@ -88,6 +88,9 @@ struct ServiceSpecDecoder {
     build.repository = map.value("repository").flatMap {
       values.string($0, field: "image.repository")
     }
+    build.deleteImagesOnDestroy = map.value("delete_images_on_destroy").flatMap {
+      values.bool($0, field: "image.delete_images_on_destroy")
+    }
     if map.value("build") == nil {
       context.report(
         .error(
@@ -263,6 +266,9 @@ struct ServiceSpecDecoder {
     }
     logs.kmsKeyARN = map.value("kms_key_arn").flatMap {
       values.string($0, field: map.field("kms_key_arn"))
+    }
+    logs.onDestroy = map.value("on_destroy").flatMap {
+      values.choice($0, field: map.field("on_destroy"))
     }
     return logs
   }

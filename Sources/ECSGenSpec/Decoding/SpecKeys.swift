@@ -8,7 +8,7 @@ enum SpecKeys {
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
     "terraform", "ci",
   ]
-  static let imageBuild = ["build", "dockerfile", "repository"]
+  static let imageBuild = ["build", "dockerfile", "repository", "delete_images_on_destroy"]
   static let roles = ["task", "execution"]
   static let role = ["arn", "managed_policies", "statements"]
   static let statement = ["effect", "actions", "resources"]
@@ -21,7 +21,7 @@ enum SpecKeys {
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
     "stickiness", "allowed_cidrs", "domain", "hosted_zone_id",
   ]
-  static let logs = ["group", "retention_days", "kms_key_arn"]
+  static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]
   static let autoscaling = [
     "min", "max", "cpu", "memory", "requests_per_target", "scale_in_cooldown",
     "scale_out_cooldown",

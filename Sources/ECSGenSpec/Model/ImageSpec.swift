@@ -14,13 +14,17 @@ public struct ImageBuildSpec: Sendable, Equatable {
   public var dockerfile: Located<String>?
   /// The ECR repository name; defaults to the service name.
   public var repository: Located<String>?
+  /// Delete the repository with its images when the infrastructure is destroyed; otherwise a
+  /// repository that holds images stops the destroy.
+  public var deleteImagesOnDestroy: Located<Bool>?
 
   public init(
     context: Located<String>? = nil, dockerfile: Located<String>? = nil,
-    repository: Located<String>? = nil
+    repository: Located<String>? = nil, deleteImagesOnDestroy: Located<Bool>? = nil
   ) {
     self.context = context
     self.dockerfile = dockerfile
     self.repository = repository
+    self.deleteImagesOnDestroy = deleteImagesOnDestroy
   }
 }

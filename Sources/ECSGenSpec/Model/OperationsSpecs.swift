@@ -6,10 +6,18 @@ public struct LogsSpec: Sendable, Equatable {
   public var group: Located<String>?
   public var retentionDays: Located<Int>?
   public var kmsKeyARN: Located<String>?
+  /// What happens to the log group when the infrastructure is destroyed or the group replaced.
+  public var onDestroy: Located<OnDestroy>?
 
   public init(location: SourceLocation) {
     self.location = location
   }
+}
+
+/// `logs.on_destroy`: whether destroying the infrastructure deletes the log group or keeps it.
+public enum OnDestroy: String, Sendable, Equatable, CaseIterable {
+  case keep
+  case delete
 }
 
 /// `autoscaling`: target tracking on CPU, memory or requests per target.

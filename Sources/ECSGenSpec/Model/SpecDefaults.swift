@@ -39,6 +39,16 @@ public enum SpecDefaults {
   public enum Logs {
     public static func group(forService name: String) -> String { "/ecs/\(name)" }
     public static let retentionDays = 30
+    /// Delete: a group kept under its fixed name makes the next create of the same service fail
+    /// (`ResourceAlreadyExistsException`), so keeping it is a choice made in the spec, with the
+    /// re-create steps the README gives.
+    public static let onDestroy = OnDestroy.delete
+  }
+
+  public enum Image {
+    /// A repository that holds images is not deleted unless the spec says so: images are what a
+    /// rollback or an audit needs.
+    public static let deleteImagesOnDestroy = false
   }
 
   public enum Autoscaling {

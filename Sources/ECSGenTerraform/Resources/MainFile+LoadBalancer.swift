@@ -35,6 +35,7 @@ extension MainFile {
       stickiness.append(.set("cookie_duration", .number(seconds)))
     }
     targetGroup += [.blankLine, block("stickiness", stickiness)]
+    targetGroup += createBeforeDestroy(group.createBeforeDestroy)
     var blocks = [
       resource(
         "aws_lb", "this",
@@ -46,7 +47,7 @@ extension MainFile {
           .set("subnets", context.value(plan.network.loadBalancerSubnetIDs)),
           .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
           .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
-        ]),
+        ] + createBeforeDestroy(balancer.createBeforeDestroy)),
       resource("aws_lb_target_group", "this", targetGroup),
     ]
     for listener in plan.listeners {

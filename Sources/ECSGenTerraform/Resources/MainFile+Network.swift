@@ -12,10 +12,10 @@ extension MainFile {
         resource(
           "aws_security_group", address,
           [
-            .set("name", .string(group.name)),
+            .set("name_prefix", .string(group.namePrefix)),
             .set("description", .string(group.description)),
             .set("vpc_id", context.value(plan.network.vpcID)),
-          ]))
+          ] + createBeforeDestroy(group.createBeforeDestroy)))
     }
     for (address, group) in groups {
       for (direction, rules) in [("ingress", group.ingress), ("egress", group.egress)] {

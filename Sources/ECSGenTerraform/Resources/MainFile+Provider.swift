@@ -43,7 +43,29 @@ extension MainFile {
       .set("retention_in_days", .number(plan.logs.retentionDays)),
     ]
     if let key = plan.logs.kmsKeyARN { body.append(.set("kms_key_id", .string(key))) }
-    if plan.logs.keepOnDestroy { body.append(.set("skip_destroy", .bool(true))) }
-    return [resource("aws_cloudwatch_log_group", "this", body)]
+    // Written either way, so that a reviewer sees what destroy does to the logs.
+    body.append(.set("skip_destroy", .bool(plan.logs.keepOnDestroy)))
+    return adoptionBlocks() + [resource("aws_cloudwatch_log_group", "this", body)]
+  }
+
+  /// A group kept by an earlier destroy is imported instead of created again: the data source
+  /// lists the groups that start with the name (it finds none on a first create, which is not
+  /// an error), and the import runs only for an exact match. Once the group is in the state, the
+  /// import block does nothing.
+  private func adoptionBlocks() -> [HCLBlock] {
+    guard plan.logs.adoptExisting else { return [] }
+    let names = ref("data.aws_cloudwatch_log_groups.kept.log_group_names")
+    let name = HCLExpression.string(plan.logs.groupName)
+    return [
+      HCLBlock(
+        "data", ["aws_cloudwatch_log_groups", "kept"], [.set("log_group_name_prefix", name)]),
+      HCLBlock(
+        "import", [],
+        [
+          .set("for_each", .call("toset", [.call("matchkeys", [names, names, .list([name])])])),
+          .set("to", ref("aws_cloudwatch_log_group.this")),
+          .set("id", ref("each.value")),
+        ]),
+    ]
   }
 }

@@ -27,6 +27,7 @@ extension MainFile {
         [
           .set("name", .string(image.repositoryName)),
           .set("image_tag_mutability", .string(image.immutableTags ? "IMMUTABLE" : "MUTABLE")),
+          .set("force_delete", .bool(image.deleteImagesOnDestroy)),
           .blankLine,
           block("image_scanning_configuration", [.set("scan_on_push", .bool(image.scanOnPush))]),
           .blankLine,

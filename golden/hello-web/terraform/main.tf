@@ -30,7 +30,7 @@ resource "aws_ecs_cluster" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/hello-web"
   retention_in_days = 30
-  skip_destroy      = true
+  skip_destroy      = false
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume_role" {
@@ -117,15 +117,23 @@ resource "aws_ecs_task_definition" "this" {
 }
 
 resource "aws_security_group" "load_balancer" {
-  name        = "hello-web-alb"
+  name_prefix = "hello-web-alb-"
   description = "Load balancer of hello-web"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_security_group" "tasks" {
-  name        = "hello-web-tasks"
+  name_prefix = "hello-web-tasks-"
   description = "Tasks of hello-web"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "load_balancer_ingress" {
@@ -165,17 +173,21 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
 }
 
 resource "aws_lb" "this" {
-  name                       = "hello-web-alb"
+  name                       = "hello-web-alb-acaaa5"
   load_balancer_type         = "application"
   internal                   = false
   security_groups            = [aws_security_group.load_balancer.id]
   subnets                    = var.load_balancer_subnet_ids
   idle_timeout               = 60
   drop_invalid_header_fields = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "hello-web-tg"
+  name                 = "hello-web-tg-8bccdb"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
@@ -198,6 +210,10 @@ resource "aws_lb_target_group" "this" {
     type    = "lb_cookie"
     enabled = false
   }
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_listener" "http" {
@@ -218,11 +234,19 @@ resource "aws_ecs_service" "this" {
   desired_count                      = 1
   launch_type                        = "FARGATE"
   platform_version                   = "LATEST"
+  scheduling_strategy                = "REPLICA"
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
   enable_ecs_managed_tags            = true
   propagate_tags                     = "SERVICE"
+  availability_zone_rebalancing      = "ENABLED"
+  enable_execute_command             = false
+  wait_for_steady_state              = false
+
+  deployment_controller {
+    type = "ECS"
+  }
 
   deployment_circuit_breaker {
     enable   = true

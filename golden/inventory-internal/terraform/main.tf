@@ -30,7 +30,7 @@ resource "aws_ecs_cluster" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/inventory-internal"
   retention_in_days = 30
-  skip_destroy      = true
+  skip_destroy      = false
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume_role" {
@@ -94,6 +94,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
 resource "aws_ecr_repository" "this" {
   name                 = "inventory-internal"
   image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
 
   image_scanning_configuration {
     scan_on_push = true
@@ -195,15 +196,23 @@ resource "aws_ecs_task_definition" "this" {
 }
 
 resource "aws_security_group" "load_balancer" {
-  name        = "inventory-internal-alb"
+  name_prefix = "inventory-internal-alb-"
   description = "Load balancer of inventory-internal"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_security_group" "tasks" {
-  name        = "inventory-internal-tasks"
+  name_prefix = "inventory-internal-tasks-"
   description = "Tasks of inventory-internal"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "load_balancer_ingress" {
@@ -243,17 +252,21 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
 }
 
 resource "aws_lb" "this" {
-  name                       = "inventory-internal-alb"
+  name                       = "inventory-internal-alb-8bc53a"
   load_balancer_type         = "application"
   internal                   = true
   security_groups            = [aws_security_group.load_balancer.id]
   subnets                    = var.load_balancer_subnet_ids
   idle_timeout               = 60
   drop_invalid_header_fields = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "inventory-internal-tg"
+  name                 = "inventory-internal-tg-e8e612"
   port                 = 9000
   protocol             = "HTTP"
   target_type          = "ip"
@@ -277,6 +290,10 @@ resource "aws_lb_target_group" "this" {
     enabled         = true
     cookie_duration = 86400
   }
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_listener" "http" {
@@ -297,11 +314,19 @@ resource "aws_ecs_service" "this" {
   desired_count                      = 1
   launch_type                        = "FARGATE"
   platform_version                   = "LATEST"
+  scheduling_strategy                = "REPLICA"
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
   enable_ecs_managed_tags            = true
   propagate_tags                     = "SERVICE"
+  availability_zone_rebalancing      = "ENABLED"
+  enable_execute_command             = false
+  wait_for_steady_state              = false
+
+  deployment_controller {
+    type = "ECS"
+  }
 
   deployment_circuit_breaker {
     enable   = true

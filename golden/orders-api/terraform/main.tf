@@ -21,6 +21,16 @@ data "aws_partition" "current" {}
 
 data "aws_region" "current" {}
 
+data "aws_cloudwatch_log_groups" "kept" {
+  log_group_name_prefix = "/ecs/shop/orders-api"
+}
+
+import {
+  for_each = toset(matchkeys(data.aws_cloudwatch_log_groups.kept.log_group_names, data.aws_cloudwatch_log_groups.kept.log_group_names, ["/ecs/shop/orders-api"]))
+  to       = aws_cloudwatch_log_group.this
+  id       = each.value
+}
+
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/shop/orders-api"
   retention_in_days = 365
@@ -129,6 +139,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
 resource "aws_ecr_repository" "this" {
   name                 = "shop/orders-api"
   image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
 
   image_scanning_configuration {
     scan_on_push = true
@@ -260,15 +271,23 @@ resource "aws_ecs_task_definition" "this" {
 }
 
 resource "aws_security_group" "load_balancer" {
-  name        = "orders-api-alb"
+  name_prefix = "orders-api-alb-"
   description = "Load balancer of orders-api"
   vpc_id      = "vpc-0a1b2c3d4e5f67890"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_security_group" "tasks" {
-  name        = "orders-api-tasks"
+  name_prefix = "orders-api-tasks-"
   description = "Tasks of orders-api"
   vpc_id      = "vpc-0a1b2c3d4e5f67890"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "load_balancer_ingress_1" {
@@ -335,17 +354,21 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_6379_to_10_20_0_
 }
 
 resource "aws_lb" "this" {
-  name                       = "orders-api-alb"
+  name                       = "orders-api-alb-262277"
   load_balancer_type         = "application"
   internal                   = false
   security_groups            = [aws_security_group.load_balancer.id]
   subnets                    = ["subnet-01234567890abcdef", "subnet-0fedcba9876543210"]
   idle_timeout               = 120
   drop_invalid_header_fields = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "orders-api-tg"
+  name                 = "orders-api-tg-83df30"
   port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
@@ -368,6 +391,10 @@ resource "aws_lb_target_group" "this" {
     type            = "lb_cookie"
     enabled         = true
     cookie_duration = 3600
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -419,11 +446,19 @@ resource "aws_ecs_service" "this" {
   desired_count                      = 2
   launch_type                        = "FARGATE"
   platform_version                   = "LATEST"
+  scheduling_strategy                = "REPLICA"
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 120
   enable_ecs_managed_tags            = true
   propagate_tags                     = "SERVICE"
+  availability_zone_rebalancing      = "ENABLED"
+  enable_execute_command             = false
+  wait_for_steady_state              = false
+
+  deployment_controller {
+    type = "ECS"
+  }
 
   deployment_circuit_breaker {
     enable   = true

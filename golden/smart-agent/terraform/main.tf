@@ -30,7 +30,7 @@ resource "aws_ecs_cluster" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/smart-agent"
   retention_in_days = 30
-  skip_destroy      = true
+  skip_destroy      = false
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume_role" {
@@ -108,6 +108,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
 resource "aws_ecr_repository" "this" {
   name                 = "smart-agent"
   image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
 
   image_scanning_configuration {
     scan_on_push = true
@@ -215,15 +216,23 @@ resource "aws_ecs_task_definition" "this" {
 }
 
 resource "aws_security_group" "load_balancer" {
-  name        = "smart-agent-alb"
+  name_prefix = "smart-agent-alb-"
   description = "Load balancer of smart-agent"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_security_group" "tasks" {
-  name        = "smart-agent-tasks"
+  name_prefix = "smart-agent-tasks-"
   description = "Tasks of smart-agent"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "load_balancer_ingress_1" {
@@ -281,17 +290,21 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_7687_to_10_0_0_0
 }
 
 resource "aws_lb" "this" {
-  name                       = "smart-agent-alb"
+  name                       = "smart-agent-alb-9ebdcc"
   load_balancer_type         = "application"
   internal                   = false
   security_groups            = [aws_security_group.load_balancer.id]
   subnets                    = var.load_balancer_subnet_ids
   idle_timeout               = 1500
   drop_invalid_header_fields = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "smart-agent-tg"
+  name                 = "smart-agent-tg-7065e6"
   port                 = 8000
   protocol             = "HTTP"
   target_type          = "ip"
@@ -313,6 +326,10 @@ resource "aws_lb_target_group" "this" {
   stickiness {
     type    = "lb_cookie"
     enabled = false
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -352,11 +369,19 @@ resource "aws_ecs_service" "this" {
   desired_count                      = 1
   launch_type                        = "FARGATE"
   platform_version                   = "LATEST"
+  scheduling_strategy                = "REPLICA"
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
   enable_ecs_managed_tags            = true
   propagate_tags                     = "SERVICE"
+  availability_zone_rebalancing      = "ENABLED"
+  enable_execute_command             = false
+  wait_for_steady_state              = false
+
+  deployment_controller {
+    type = "ECS"
+  }
 
   deployment_circuit_breaker {
     enable   = true
