@@ -76,3 +76,25 @@ import Testing
     #expect(finding.location.line == 6)
   }
 }
+
+/// Values written into the deploy workflow's expressions cannot change them.
+@Suite struct WorkflowExpressionRuleTests {
+  @Test(arguments: [
+    "ci:\n  branch: \"main' || true || '\"", "ci:\n  environment: \"${{ secrets.X }}\"",
+    "ci:\n  branch: \"a`b\"",
+  ])
+  func quoteOrExpressionIsRefused(lines: String) throws {
+    let text =
+      ["name: orders-api", "image: public.ecr.aws/nginx/nginx:1.27", "port: 8080", lines]
+      .joined(separator: "\n") + "\n"
+    let loaded = load(text)
+    let finding = try #require(loaded.findings("workflow-expression").first, "\(loaded.summary)")
+    #expect(finding.location.line == 5)
+  }
+
+  @Test func ordinaryBranchesAndEnvironmentsPass() {
+    let text =
+      baseSpec(ciRole: false) + "ci:\n  branch: release/1.2_x+y\n  environment: Production EU\n"
+    #expect(load(text).findings("workflow-expression").isEmpty)
+  }
+}

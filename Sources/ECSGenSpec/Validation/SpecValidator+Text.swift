@@ -25,6 +25,28 @@ extension SpecValidator {
     }
   }
 
+  /// `ci.branch` is written into the deploy job's `if:` expression (`github.ref ==
+  /// 'refs/heads/BRANCH'`) and `ci.environment` into values GitHub evaluates `${{ }}` in (the
+  /// job's environment and concurrency group). A quote or an expression there would change the
+  /// condition (`main' || true || '` deploys from every event), so only the characters branch and
+  /// environment names use are allowed.
+  func checkWorkflowExpressionText(_ spec: ServiceSpec, _ findings: inout Findings) {
+    for (field, value) in [
+      ("ci.branch", spec.ci?.branch), ("ci.environment", spec.ci?.environment),
+    ] {
+      guard let value,
+        let bad = value.value.unicodeScalars.first(where: { Self.expressionUnsafe.contains($0) })
+      else { continue }
+      findings.add(
+        .error(
+          "workflow-expression", at: value.location,
+          "`\(field)` contains `\(bad)`, which the deploy workflow would read as part of a GitHub expression; use letters, digits, spaces (environment only) and `._/+-`"
+        ))
+    }
+  }
+
+  private static let expressionUnsafe = Set("'\"`$\\{}".unicodeScalars)
+
   static func firstControlCharacter(in text: String) -> Int? {
     text.unicodeScalars.firstIndex {
       switch $0.value {

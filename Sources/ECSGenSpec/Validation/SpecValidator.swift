@@ -29,6 +29,7 @@ public struct SpecValidator {
     checkTags(spec, &findings)
     checkDelivery(spec, &findings)
     checkControlCharacters(spec, &findings)
+    checkWorkflowExpressionText(spec, &findings)
     return findings.diagnostics
   }
 }
