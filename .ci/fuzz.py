@@ -287,6 +287,7 @@ class Runner:
         self.slowest = 0.0
         self.slowest_wall = 0.0
         self.slowest_case = (0.0, "")
+        self.largest_case = (0, "")
         self.runs = 0
         self.lock = threading.Lock()
         self.tf_dir = tempfile.mkdtemp(prefix="ecsgen-fuzz-tf-")
@@ -328,6 +329,8 @@ class Runner:
         with self.lock:
             if elapsed >= self.slowest_case[0]:
                 self.slowest_case = (elapsed, f"case {case}, {command}")
+            if rss >= self.largest_case[0]:
+                self.largest_case = (rss, f"case {case}, {command}")
         problems = []
         if status < 0:
             problems.append(f"{command}: killed by signal {-status}: {err[-300:]!r}")
@@ -481,7 +484,7 @@ def main():
     print(f"fuzz: {options.cases} cases (seed {options.seed}, from {options.first}), "
           f"{runner.runs} runs in {elapsed:.1f} s; slowest run {runner.slowest:.2f} s of CPU "
           f"({runner.slowest_case[1]}; slowest wall time {runner.slowest_wall:.2f} s), "
-          f"peak memory {runner.peak_kb / 1024:.1f} MiB; {hcl}; "
+          f"peak memory {runner.peak_kb / 1024:.1f} MiB ({runner.largest_case[1]}); {hcl}; "
           f"{len(runner.findings)} findings" + (f", inputs in {options.keep}" if runner.findings
                                                  else ""))
     print(f"{options.cases - failed_cases} passed, {failed_cases} failed")
