@@ -188,10 +188,24 @@ public struct CheckRunner: Sendable {
       case .text:
         output += diff + line + "\n"
       case .github:
-        output += "::group::\(problem.path) (\(problem.kind.rawValue))\n" + diff + "::endgroup::\n"
+        // Every value is escaped as GitHub documents; the diff's own lines are escaped one by one
+        // (each starts with ` `, `+`, `-` or `@`, so none can be read as a command once a CR
+        // inside a committed file can no longer start a line of its own).
+        let escapedDiff = diff.unicodeScalars.split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { DiagnosticRenderer.escapeData(String(String.UnicodeScalarView($0))) }
+        .joined(separator: "\n")
         output +=
-          "::error file=\(problem.path),title=\(problem.kind.rawValue) output::"
-          + "\(problem.path) is \(problem.kind.rawValue); \(problem.fix)\n"
+          "::group::"
+          + DiagnosticRenderer.escapeData("\(problem.path) (\(problem.kind.rawValue))") + "\n"
+          + escapedDiff + "::endgroup::\n"
+        output +=
+          "::error file=\(DiagnosticRenderer.escapeProperty(problem.path)),"
+          + "title=\(DiagnosticRenderer.escapeProperty(problem.kind.rawValue + " output"))::"
+          + DiagnosticRenderer.escapeData(
+            "\(problem.path) is \(problem.kind.rawValue); \(problem.fix)")
+          + "\n"
       }
     }
     let counts = [Problem.Kind.stale, .missing, .leftOver].map { kind in

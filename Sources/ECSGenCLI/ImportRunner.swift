@@ -16,6 +16,15 @@ public struct ImportRunner: Sendable {
   }
 
   public func run(file: String) -> CommandOutput {
+    // The size is checked before the file is read, so a huge file costs nothing.
+    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    if size > LambdaConfigurationReader.maxBytes {
+      let error = ImportError(
+        tooLarge: size, limit: LambdaConfigurationReader.maxBytes)
+      return CommandOutput(
+        standardError: "ecsgen: error: \(DiagnosticRenderer.escapeText(file)): \(error)\n",
+        status: .findings)
+    }
     guard let data = FileManager.default.contents(atPath: file) else {
       return .toolFailure(ToolFailure("\(file): cannot read the file"))
     }
@@ -23,7 +32,10 @@ public struct ImportRunner: Sendable {
     do {
       function = try LambdaConfigurationReader.read(data)
     } catch {
-      return CommandOutput(standardError: "ecsgen: error: \(file): \(error)\n", status: .findings)
+      return CommandOutput(
+        standardError:
+          "ecsgen: error: \(DiagnosticRenderer.escapeText("\(file): \(error)"))\n",
+        status: .findings)
     }
     let spec = LambdaImporter(sourceFile: file, serviceName: serviceName).spec(for: function)
     let checked = ServiceSpecLoader.load(text: spec, file: outputPath ?? "<imported spec>")
@@ -44,10 +56,11 @@ public struct ImportRunner: Sendable {
     do {
       let directory = (outputPath as NSString).deletingLastPathComponent
       if !directory.isEmpty {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
+        try OutputWriter.makeDirectory(directory)
       }
       try Data(spec.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+    } catch let failure as ToolFailure {
+      return .toolFailure(failure)
     } catch {
       return .toolFailure(ToolFailure("cannot write \(outputPath): \(error.localizedDescription)"))
     }

@@ -30,11 +30,8 @@ struct OutputWriter {
       }
       let directory = Self.parent(of: path)
       if directoriesMade.insert(directory).inserted {
-        do {
-          try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-          throw ToolFailure("cannot create \(directory): \(error.localizedDescription)")
-        }
+        try Self.makeDirectory(directory)
+        TemporaryFiles.sweep(directory)
       }
       try Self.writeAtomically(bytes, to: path, in: directory)
       summary.written.append(file.path)
@@ -57,7 +54,7 @@ struct OutputWriter {
   private static func writeAtomically(
     _ bytes: Data, to path: String, in directory: String
   ) throws(ToolFailure) {
-    let temporary = directory + "/." + name(of: path) + ".ecsgen-tmp"
+    let temporary = directory + "/" + TemporaryFiles.name(for: name(of: path))
     do {
       try bytes.write(to: URL(fileURLWithPath: temporary))
     } catch {
@@ -81,6 +78,8 @@ struct OutputWriter {
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let path = folder + "/" + relative
+      // Another render's file in the making (or one a killed render left): never output.
+      if TemporaryFiles.isTemporary(name(of: relative)) { continue }
       guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path)
       else { continue }
       let head = (try? handle.read(upToCount: 1024)) ?? nil
@@ -90,6 +89,31 @@ struct OutputWriter {
       }
     }
     return found.sorted()
+  }
+
+  /// Creates `directory` and its parents; when a part of the path is a file, says so (exit 2)
+  /// rather than passing on Foundation's error number.
+  static func makeDirectory(_ directory: String) throws(ToolFailure) {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    var ancestor = directory
+    while !ancestor.isEmpty && ancestor != "." && ancestor != "/" {
+      if manager.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+        if !isDirectory.boolValue {
+          throw ToolFailure(
+            "cannot write into \(directory): \(ancestor) is a file, not a directory; choose another output directory (--out) or move the file"
+          )
+        }
+        break
+      }
+      guard ancestor.contains("/") else { break }
+      ancestor = parent(of: ancestor)
+    }
+    do {
+      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw ToolFailure("cannot create \(directory): \(error.localizedDescription)")
+    }
   }
 
   private static func parent(of path: String) -> String {

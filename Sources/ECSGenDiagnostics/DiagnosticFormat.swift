@@ -31,11 +31,12 @@ public struct DiagnosticRenderer: Sendable {
 
   private func textLines(_ diagnostic: Diagnostic) -> String {
     let label = paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.ansiColor)
+    let location = Self.escapeText(diagnostic.location.description)
     var text =
-      "\(paint(diagnostic.location.description + ":", color: "1")) \(label) "
-      + "\(diagnostic.message) [\(diagnostic.rule)]\n"
+      "\(paint(location + ":", color: "1")) \(label) "
+      + "\(Self.escapeText(diagnostic.message)) [\(Self.escapeText(diagnostic.rule))]\n"
     for note in diagnostic.notes {
-      text += "  \(paint("note:", color: Severity.note.ansiColor)) \(note)\n"
+      text += "  \(paint("note:", color: Severity.note.ansiColor)) \(Self.escapeText(note))\n"
     }
     return text
   }
@@ -63,14 +64,39 @@ public struct DiagnosticRenderer: Sendable {
     return "::\(command) \(properties)::\(Self.escapeData(message))\n"
   }
 
-  /// Workflow-command escaping for the message part (GitHub's runner decodes these three).
-  static func escapeData(_ text: String) -> String {
-    text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"])
+  /// Workflow-command escaping for the message part, as GitHub documents it: `%`, CR and LF.
+  /// Every value written into a workflow command goes through this or `escapeProperty`.
+  public static func escapeData(_ text: String) -> String {
+    text.replacingScalars(["%": "%25", "\r": "%0D", "\n": "%0A"])
   }
 
   /// Workflow-command escaping for `key=value` properties, which also reserve `:` and `,`.
-  static func escapeProperty(_ text: String) -> String {
-    text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+  public static func escapeProperty(_ text: String) -> String {
+    text.replacingScalars(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+  }
+
+  /// The text format's escaping: a message is one line, so line breaks, other control characters
+  /// (a terminal would act on ESC sequences) and Unicode line separators from a spec are shown as
+  /// `\u{...}` instead of being printed.
+  public static func escapeText(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var output = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        output.append(
+          contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        output.append(scalar)
+      }
+    }
+    return String(output)
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+    default: false
+    }
   }
 }
 
@@ -85,17 +111,17 @@ extension Severity {
 }
 
 extension String {
-  /// Replaces characters in one pass, so that a replacement is never itself replaced again.
-  fileprivate func replacingAll(_ table: [Character: String]) -> String {
-    var result = ""
-    result.reserveCapacity(count)
-    for character in self {
-      if let replacement = table[character] {
-        result += replacement
+  /// Replaces Unicode scalars in one pass, so that a replacement is never itself replaced again.
+  /// Scalars, not Characters: Swift reads "\r\n" as one Character, which no table entry matches.
+  fileprivate func replacingScalars(_ table: [Unicode.Scalar: String]) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in unicodeScalars {
+      if let replacement = table[scalar] {
+        result.append(contentsOf: replacement.unicodeScalars)
       } else {
-        result.append(character)
+        result.append(scalar)
       }
     }
-    return result
+    return String(result)
   }
 }

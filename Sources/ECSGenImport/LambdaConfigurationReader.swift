@@ -7,6 +7,12 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
   init(_ description: String) {
     self.description = description
   }
+
+  /// A file above the size ecsgen reads (`LambdaConfigurationReader.maxBytes`).
+  public init(tooLarge size: Int, limit: Int) {
+    self.description =
+      "the file has \(size) bytes; a Lambda function configuration is a few kilobytes and ecsgen reads at most \(limit) bytes (1 MiB), so check that this is the output of `aws lambda get-function`"
+  }
 }
 
 /// Reads the JSON the AWS CLI prints for a function, checking it against Lambda's own limits.
@@ -14,8 +20,21 @@ public enum LambdaConfigurationReader {
   /// Lambda's limits (Lambda developer guide): memory 128-10240 MB, timeout 1-900 s.
   static let memoryRange = 128...10240
   static let timeoutRange = 1...900
+  /// Lambda's /tmp: 512 to 10,240 MB (Lambda developer guide, "Configure ephemeral storage").
+  static let ephemeralStorageRange = 512...10240
+  /// The largest configuration read (1 MiB). A real `get-function` answer is a few kilobytes:
+  /// Lambda caps the environment at 4 KB, the description at 256 characters, layers at 5 and tags
+  /// at 50. A larger file is not a function configuration, and reading it would only cost memory
+  /// and time and produce a spec no one can review.
+  public static let maxBytes = 1 << 20
+  /// Lambda quotas: all environment variables of a function together take at most 4 KB (names
+  /// and values), and a function has at most 5 layers. A configuration beyond them is not one
+  /// Lambda runs, and refusing it keeps the written spec a few kilobytes long.
+  static let maxEnvironmentBytes = 4096
+  static let maxLayers = 5
 
   public static func read(_ data: Data) throws(ImportError) -> LambdaFunction {
+    guard data.count <= maxBytes else { throw ImportError(tooLarge: data.count, limit: maxBytes) }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: data)
@@ -49,6 +68,16 @@ public enum LambdaConfigurationReader {
         "`Timeout` is \(timeout) s; Lambda allows 1 to 900 s, so this is not a real function configuration"
       )
     }
+    let storage = (configuration["EphemeralStorage"] as? [String: Any])?["Size"]
+    var ephemeralStorage: Int?
+    if let storage {
+      guard let size = storage as? Int, ephemeralStorageRange.contains(size) else {
+        throw ImportError(
+          "`EphemeralStorage.Size` is \(String(describing: storage).prefix(40)); Lambda allows 512 to 10240 MB, so this is not a real function configuration"
+        )
+      }
+      ephemeralStorage = size
+    }
     let packageType =
       LambdaFunction.PackageType(rawValue: fields.string("PackageType") ?? "Zip") ?? .zip
     let code = root["Code"] as? [String: Any]
@@ -60,6 +89,18 @@ public enum LambdaConfigurationReader {
       (configuration["Environment"] as? [String: Any])?["Variables"] as? [String: Any] ?? [:]
     let environment = variables.keys.sorted().map { key in
       (name: key, value: "\(variables[key] ?? "")")
+    }
+    let environmentBytes = environment.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+    guard environmentBytes <= maxEnvironmentBytes else {
+      throw ImportError(
+        "the environment variables take \(environmentBytes) bytes; Lambda allows 4 KB for all of them together, so this is not a real function configuration"
+      )
+    }
+    let layerCount = (configuration["Layers"] as? [Any])?.count ?? 0
+    guard layerCount <= maxLayers else {
+      throw ImportError(
+        "the configuration has \(layerCount) layers; Lambda allows at most 5, so this is not a real function configuration"
+      )
     }
     let tags = (root["Tags"] as? [String: Any] ?? [:]).map { (key: $0.key, value: "\($0.value)") }
       .sorted { $0.key < $1.key }
@@ -77,7 +118,7 @@ public enum LambdaConfigurationReader {
       imageEntryPoint: imageConfig?["EntryPoint"] as? [String],
       imageCommand: imageConfig?["Command"] as? [String],
       architecture: (configuration["Architectures"] as? [String])?.first ?? "x86_64",
-      ephemeralStorageMB: (configuration["EphemeralStorage"] as? [String: Any])?["Size"] as? Int,
+      ephemeralStorageMB: ephemeralStorage,
       environment: environment,
       roleARN: fields.string("Role"),
       vpc: subnets.isEmpty

@@ -70,11 +70,11 @@ extension SpecBuilder {
 
   func containerEntries() -> [YAMLEntry] {
     var entries: [YAMLEntry] = []
-    let port = adapterPort ?? environmentValue("PORT").flatMap(Int.init) ?? 8080
+    let port = adapterPort ?? environmentValue("PORT").flatMap(Self.port) ?? 8080
     let portComment: String
     if adapterPort != nil {
       portComment = "The port the web app listens on (AWS_LWA_PORT)."
-    } else if environmentValue("PORT") != nil {
+    } else if environmentValue("PORT").flatMap(Self.port) != nil {
       portComment = "The port the web app listens on (PORT)."
     } else {
       portComment = "TODO: the port your web server listens on (8080 is the adapter's default)."

@@ -107,6 +107,23 @@ import Testing
         "::error file=infra/hello-web/terraform/main.tf,title=stale output::"))
   }
 
+  /// A committed file is input from the pull request: a CR in it must not start a line of the
+  /// job log, where `::error` would be read as a command of its own.
+  @Test func githubFormatEscapesTheDiff() throws {
+    let directory = try rendered()
+    try edit(directory.path + "/infra/hello-web/terraform/main.tf") {
+      $0 + "# x\r::error file=forged.tf,line=1::forged\r\n"
+    }
+    let output = CheckRunner(format: .github, baseDirectory: directory.path).run(paths: ["specs"])
+    #expect(output.status == .findings)
+    // The runner splits lines at CR as well as LF.
+    let lines = output.standardOutput.split(whereSeparator: {
+      $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+    })
+    #expect(!lines.contains { $0.hasPrefix("::error file=forged") }, "\(output.standardOutput)")
+    #expect(output.standardOutput.contains("%0D::error file=forged.tf"))
+  }
+
   @Test func workflowsDirectoryMovesTheWorkflowAndTheOldCopyIsLeftOver() throws {
     let directory = try rendered()
     let moved = RenderRunner(workflowsDirectory: ".github/workflows", baseDirectory: directory.path)

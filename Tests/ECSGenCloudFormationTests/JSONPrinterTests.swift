@@ -22,6 +22,12 @@ import Testing
         """)
   }
 
+  @Test func controlsAndSeparatorsAreEscaped() {
+    let value = JSONValue.string("a\u{0}\u{7F}\u{85}\u{2028}\u{2029}\u{FEFF}é")
+    #expect(
+      JSONPrinter(compact: true).print(value) == #""a\u0000\u007f\u0085\u2028\u2029\ufeffé""#)
+  }
+
   @Test func compactHasNoWhitespace() {
     let value = JSONValue.object([JSONMember("k", .array([.int(1), .int(2)]))])
     #expect(JSONPrinter(compact: true).print(value) == #"{"k":[1,2]}"#)

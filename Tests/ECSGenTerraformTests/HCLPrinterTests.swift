@@ -16,6 +16,13 @@ import Testing
         == "locals {\n  x = \"a $${b} %%{c} \\\"d\\\" \\\\e\\nf\\u0001é\"\n}\n")
   }
 
+  /// C1 controls, DEL, Unicode separators and the byte order mark are invisible in a review.
+  @Test func invisibleCharactersAreEscaped() {
+    #expect(
+      attribute(.string("a\u{7F}\u{85}\u{2028}\u{2029}\u{FEFF}b"))
+        == "locals {\n  x = \"a\\u007F\\u0085\\u2028\\u2029\\uFEFFb\"\n}\n")
+  }
+
   @Test func templatesKeepInterpolationsAndEscapeLiterals() {
     let value = HCLExpression.template([
       .literal("${x}:"), .interpolation(.reference("var.tag")),

@@ -5,7 +5,7 @@ public struct YAMLPrinter: Sendable {
 
   /// `header` lines become `#` comments at the top, followed by a blank line.
   public func print(_ root: YAMLNode, header: [String] = []) -> String {
-    var output = header.map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
+    var output = header.map { $0.isEmpty ? "#\n" : "# \(YAMLQuoting.comment($0))\n" }.joined()
     if !header.isEmpty { output += "\n" }
     switch root {
     case .mapping(let entries): writeEntries(entries, indent: 0, into: &output)
@@ -19,7 +19,7 @@ public struct YAMLPrinter: Sendable {
     for entry in entries {
       if entry.spacedBefore { output += "\n" }
       for comment in entry.comments {
-        output += comment.isEmpty ? pad + "#\n" : pad + "# " + comment + "\n"
+        output += comment.isEmpty ? pad + "#\n" : pad + "# " + YAMLQuoting.comment(comment) + "\n"
       }
       output += pad + YAMLQuoting.key(entry.key) + ":"
       writeValue(entry.value, indent: indent, into: &output)
@@ -35,7 +35,7 @@ public struct YAMLPrinter: Sendable {
     case .sequence(let items) where !items.isEmpty:
       output += "\n"
       writeItems(items, indent: indent + 1, into: &output)
-    case .literal(let text):
+    case .literal(let text) where YAMLQuoting.isLiteralSafe(text):
       output += " |\n"
       let pad = String(repeating: "  ", count: indent + 1)
       for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
@@ -75,7 +75,8 @@ public struct YAMLPrinter: Sendable {
   private func inline(_ value: YAMLNode) -> String {
     switch value {
     case .string(let text): YAMLQuoting.scalar(text)
-    case .commented(let text, let comment): YAMLQuoting.scalar(text) + " # " + comment
+    case .commented(let text, let comment):
+      YAMLQuoting.scalar(text) + " # " + YAMLQuoting.comment(comment)
     case .int(let number): String(number)
     case .bool(let flag): flag ? "true" : "false"
     case .literal(let text): YAMLQuoting.scalar(text)

@@ -27,6 +27,9 @@ struct MappingReader {
     self.location = context.location(of: node)
     self.context = context
     var entries: [String: (key: Node, value: Node)] = [:]
+    var unknownKeys = 0
+    var spelling: Spelling.Candidates?
+    var listedAllowedKeys = false
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         context.report(
@@ -39,7 +42,19 @@ struct MappingReader {
       if knownKeys.contains(name) {
         entries[name] = (key, value)
       } else {
-        context.report(Self.unknownKey(name, at: context.location(of: key), path: path, knownKeys))
+        unknownKeys += 1
+        if spelling == nil { spelling = Spelling.Candidates(knownKeys) }
+        // Suggestions for the first `maxSuggestedKeys` unknown keys only: no one makes more typos
+        // than that in one mapping, and the cost of a hostile file stays bounded.
+        let suggestion =
+          unknownKeys <= Self.maxSuggestedKeys
+          ? spelling.flatMap { Spelling.closest(to: name, among: $0) } : nil
+        let listAllowed = suggestion == nil && !listedAllowedKeys
+        listedAllowedKeys = listedAllowedKeys || listAllowed
+        context.report(
+          Self.unknownKey(
+            name, at: context.location(of: key), path: path, knownKeys, suggestion: suggestion,
+            listAllowed: listAllowed))
       }
     }
     self.entries = entries
@@ -61,17 +76,25 @@ struct MappingReader {
     path.isEmpty ? key : "\(path).\(key)"
   }
 
+  /// The list of allowed keys goes with the first unknown key of a mapping that has no suggestion
+  /// only: thousands of unknown keys must not each carry it (output and memory would grow with
+  /// their product).
+  static let maxSuggestedKeys = 100
+
   private static func unknownKey(
-    _ name: String, at location: SourceLocation, path: String, _ knownKeys: [String]
+    _ name: String, at location: SourceLocation, path: String, _ knownKeys: [String],
+    suggestion: String?, listAllowed: Bool
   ) -> Diagnostic {
     let place = path.isEmpty ? "at the top level of a spec" : "in `\(path)`"
-    if let suggestion = Spelling.closest(to: name, among: knownKeys) {
+    let shown = name.unicodeScalars.count > 80 ? String(name.prefix(80)) + "..." : name
+    if let suggestion {
       return .error(
         "unknown-key", at: location,
-        "unknown key `\(name)` \(place); did you mean `\(suggestion)`?")
+        "unknown key `\(shown)` \(place); did you mean `\(suggestion)`?")
     }
     return .error(
-      "unknown-key", at: location, "unknown key `\(name)` \(place)",
-      notes: ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")])
+      "unknown-key", at: location, "unknown key `\(shown)` \(place)",
+      notes: listAllowed
+        ? ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")] : [])
   }
 }

@@ -50,6 +50,17 @@ public enum Quantities {
     return scaled(text, units: ["vcpu": 1024])
   }
 
+  /// True when `text` holds a run of more than ten digits: a number beyond `SpecLimits.maxNumber`
+  /// whatever its unit, refused before it is converted so that no conversion meets `Int`'s limits.
+  public static func hasOversizedNumber(_ text: String) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      run = (0x30...0x39).contains(byte) ? run + 1 : 0
+      if run > 10 { return true }
+    }
+    return false
+  }
+
   /// A non-negative decimal integer without sign, spaces or separators, that fits an `Int`.
   public static func nonNegativeInteger(_ text: some StringProtocol) -> Int? {
     guard !text.isEmpty, text.count <= 18, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -77,7 +88,8 @@ public enum Quantities {
     for _ in fractionDigits { scale *= 10 }
     // whole + fraction/scale, times factor, must be an integer.
     guard (fraction * factor) % scale == 0 else { return nil }
-    return wholeProduct + fraction * factor / scale
+    let (total, sumOverflow) = wholeProduct.addingReportingOverflow(fraction * factor / scale)
+    return sumOverflow ? nil : total
   }
 }
 

@@ -13,7 +13,7 @@ struct ValueReader {
   }
 
   func integer(_ node: Node, field: String) -> Located<Int>? {
-    parse(node, field: field, expected: "a whole number such as `3`") {
+    number(node, field: field, expected: "a whole number such as `3`", size: { $0 }) {
       Quantities.nonNegativeInteger($0)
     }
   }
@@ -36,14 +36,19 @@ struct ValueReader {
   }
 
   func seconds(_ node: Node, field: String) -> Located<Int>? {
-    parse(node, field: field, expected: "a duration such as `30`, `30s`, `2m30s`, `1h` or `7d`") {
+    number(
+      node, field: field, expected: "a duration such as `30`, `30s`, `2m30s`, `1h` or `7d`",
+      size: { $0 }
+    ) {
       Quantities.seconds(from: $0)
     }
   }
 
   func memory(_ node: Node, field: String) -> Located<MemorySize>? {
-    parse(node, field: field, expected: "a memory size such as `512`, `512 MiB`, `2 GB` or `2GiB`")
-    {
+    number(
+      node, field: field, expected: "a memory size such as `512`, `512 MiB`, `2 GB` or `2GiB`",
+      size: \.mebibytes
+    ) {
       text in
       Quantities.mebibytes(from: text).map {
         MemorySize(
@@ -53,7 +58,10 @@ struct ValueReader {
   }
 
   func cpu(_ node: Node, field: String) -> Located<CPUSize>? {
-    parse(node, field: field, expected: "CPU units such as `256` or a size such as `0.25 vCPU`") {
+    number(
+      node, field: field, expected: "CPU units such as `256` or a size such as `0.25 vCPU`",
+      size: \.units
+    ) {
       text in
       Quantities.cpuUnits(from: text).map {
         CPUSize(units: $0, writtenAsPlainNumber: Quantities.nonNegativeInteger(text) != nil)
@@ -62,14 +70,17 @@ struct ValueReader {
   }
 
   func gibibytes(_ node: Node, field: String) -> Located<Int>? {
-    parse(node, field: field, expected: "a size in GiB such as `30` or `30 GiB`") {
+    number(node, field: field, expected: "a size in GiB such as `30` or `30 GiB`", size: { $0 }) {
       Quantities.gibibytes(from: $0)
     }
   }
 
   /// A port (`5432`) or an inclusive range of ports (`8000-8100`); the bounds are checked later.
   func portRange(_ node: Node, field: String) -> Located<PortRange>? {
-    parse(node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`") {
+    number(
+      node, field: field, expected: "a port such as `5432` or a range such as `8000-8100`",
+      size: { max($0.from, $0.to) }
+    ) {
       PortRange(text: $0)
     }
   }
@@ -156,6 +167,34 @@ struct ValueReader {
       return nil
     }
     return Located(value, at: context.location(of: node))
+  }
+
+  /// A number read by `convert`, refused with `out-of-range` when it is above
+  /// `SpecLimits.maxNumber`. Bounding every number where it is read keeps all later arithmetic
+  /// (percentages of counts, products of sizes) far from `Int`'s limits, so no stage can trap.
+  private func number<Value>(
+    _ node: Node, field: String, expected: String, size: (Value) -> Int,
+    _ convert: (String) -> Value?
+  ) -> Located<Value>? {
+    if case .scalar(let scalar) = node, Quantities.hasOversizedNumber(scalar.string) {
+      reportTooLarge(node, field: field, text: scalar.string)
+      return nil
+    }
+    guard let value = parse(node, field: field, expected: expected, convert) else { return nil }
+    if size(value.value) > SpecLimits.maxNumber {
+      reportTooLarge(node, field: field, text: String(size(value.value)))
+      return nil
+    }
+    return value
+  }
+
+  private func reportTooLarge(_ node: Node, field: String, text: String) {
+    context.markUndecodable(field)
+    context.report(
+      .error(
+        "out-of-range", at: context.location(of: node),
+        "`\(field)` is `\(text.count > 40 ? text.prefix(40) + "..." : text)`, larger than any number ecsgen reads (at most \(SpecLimits.maxNumber)); no AWS setting comes near it, so check the value"
+      ))
   }
 
   private func report(_ node: Node, field: String, expected: String) {

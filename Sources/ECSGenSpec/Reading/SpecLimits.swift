@@ -11,4 +11,9 @@ public enum SpecLimits {
   /// file describe an enormous tree ("billion laughs"); refusing it before decoding bounds the work
   /// of every later stage.
   public static let maxExpandedNodes = 100_000
+  /// The largest number any field reads, after units are applied (seconds, MiB, CPU units, counts,
+  /// ports, percentages): 2,147,483,647, the largest any AWS setting of a spec takes (ECS's health
+  /// check grace period, in seconds). It keeps the product of any two numbers within `Int`, so no
+  /// later arithmetic can overflow.
+  public static let maxNumber = Int(Int32.max)
 }

@@ -4,10 +4,17 @@ import Yams
 /// Parses spec text into a Yams node tree, turning every YAML failure into a positioned diagnostic.
 enum YAMLDocumentLoader {
   /// The root node, or the diagnostics that explain why there is none.
-  static func load(_ text: String, file: String) -> Result<Node, Diagnostic> {
-    if let problem = YAMLPreflight(file: file).check(text) {
+  static func load(_ rawText: String, file: String) -> Result<Node, Diagnostic> {
+    let source: SourceLines
+    switch SourceLines.read(rawText, file: file) {
+    case .success(let lines): source = lines
+    case .failure(let problem): return .failure(problem)
+    }
+    if let problem = YAMLPreflight(file: file).check(source) {
       return .failure(problem)
     }
+    // From here on the parser, the checks and every position see the same LF-only text.
+    let text = source.text
     do {
       // The basic resolver tags every scalar as a string: ecsgen decodes scalars from their text by
       // the type each field expects, so Yams' regex-based type guessing would be wasted work.
@@ -20,7 +27,7 @@ enum YAMLDocumentLoader {
           ))
       }
       if !NodeCounter.fits(root, limit: SpecLimits.maxExpandedNodes) {
-        let alias = YAMLPreflight(file: file).firstAlias(in: text)
+        let alias = YAMLPreflight(file: file).firstAlias(in: source)
         return .failure(
           .error(
             "document-too-large",
@@ -30,7 +37,7 @@ enum YAMLDocumentLoader {
       }
       return .success(root)
     } catch let error as YamlError {
-      return .failure(diagnostic(for: error, text: text, file: file))
+      return .failure(diagnostic(for: error, source: source, file: file))
     } catch {
       return .failure(
         .error(
@@ -39,14 +46,17 @@ enum YAMLDocumentLoader {
     }
   }
 
-  private static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
+  private static func diagnostic(
+    for error: YamlError, source: SourceLines, file: String
+  ) -> Diagnostic {
     func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+      let position = source.clamped(line: mark.line, column: mark.column)
+      return SourceLocation(file: file, line: position.line, column: position.column)
     }
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _):
-      if let tab = TabIndentation.find(in: text, near: mark) {
+      if let tab = TabIndentation.find(in: source, near: mark) {
         return .error(
           "tab-indentation", at: SourceLocation(file: file, line: tab.line, column: tab.column),
           "this line is indented with a tab; YAML allows only spaces for indentation, so replace the tab with spaces"
@@ -79,8 +89,8 @@ enum YAMLDocumentLoader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
       let found =
-        DuplicateKeyFinder.secondOccurrence(of: key, in: text)
-        ?? DuplicateKeyFinder.secondOccurrence(of: key, onLine: context.mark.line, in: text)
+        DuplicateKeyFinder.secondOccurrence(of: key, in: source)
+        ?? DuplicateKeyFinder.secondOccurrence(of: key, onLine: context.mark.line, in: source)
       let location =
         found.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
         ?? at(context.mark)
@@ -92,7 +102,7 @@ enum YAMLDocumentLoader {
     case .reader(let problem, let offset, let value, _):
       // The text is valid UTF-8 (checked before parsing), so this is a character YAML forbids,
       // such as a control character; `offset` counts bytes.
-      let position = TextPosition.of(byteOffset: offset ?? 0, in: text)
+      let position = source.position(ofByteOffset: offset ?? 0)
       let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
       return .error(
         "yaml-syntax", at: SourceLocation(file: file, line: position.line, column: position.column),
@@ -131,34 +141,12 @@ enum NodeCounter {
   }
 }
 
-/// Line and column (counting Unicode scalars) of a byte offset in UTF-8 text.
-enum TextPosition {
-  static func of(byteOffset: Int, in text: String) -> (line: Int, column: Int) {
-    var line = 1
-    var column = 1
-    var bytes = 0
-    for scalar in text.unicodeScalars {
-      if bytes >= byteOffset { break }
-      bytes += UTF8.width(scalar)
-      if scalar == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return (line, column)
-  }
-}
-
 /// Finds a tab in the indentation of the line libyaml stopped at, or of the line before it (libyaml
 /// sometimes reports the position after the offending line).
 enum TabIndentation {
-  static func find(in text: String, near mark: Mark) -> (line: Int, column: Int)? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for lineNumber in [mark.line, mark.line - 1] where lineNumber >= 1 && lineNumber <= lines.count
-    {
-      let line = lines[lineNumber - 1].unicodeScalars
+  static func find(in source: SourceLines, near mark: Mark) -> (line: Int, column: Int)? {
+    for lineNumber in [mark.line, mark.line - 1] {
+      guard let line = source.line(lineNumber) else { continue }
       var column = 1
       for scalar in line {
         if scalar == "\t" { return (lineNumber, column) }
@@ -174,23 +162,25 @@ enum TabIndentation {
 /// This finds two lines that start the same key at the same indentation with no shallower line
 /// between them, which is how duplicates look in block-style YAML.
 enum DuplicateKeyFinder {
-  static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+  static func secondOccurrence(of key: String, in source: SourceLines) -> (
+    line: Int, column: Int
+  )? {
     var seenAtIndent: [Int: Int] = [:]
-    var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      let scalars = Array(line.unicodeScalars)
+    let candidates = [key, "\"\(key)\"", "'\(key)'"].map { Array(($0 + ":").unicodeScalars) }
+    for (offset, range) in source.ranges.enumerated() {
+      let lineNumber = offset + 1
+      let scalars = source.scalars[range]
       var indent = scalars.prefix { $0 == " " }.count
-      var content = String(String.UnicodeScalarView(scalars.dropFirst(indent)))
-      if content.isEmpty || content.hasPrefix("#") { continue }
+      var content = scalars.dropFirst(indent)
+      if content.isEmpty || content.first == "#" { continue }
       seenAtIndent = seenAtIndent.filter { $0.key <= indent }
-      if content.hasPrefix("- ") {
+      if content.starts(with: ["-", " "]) {
         // A new sequence item starts a new mapping: forget keys at and below its indentation.
         seenAtIndent = seenAtIndent.filter { $0.key < indent }
-        content.removeFirst(2)
+        content = content.dropFirst(2)
         indent += 2
       }
-      for candidate in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(candidate + ":") {
+      for candidate in candidates where content.starts(with: candidate) {
         if seenAtIndent[indent] == nil {
           seenAtIndent[indent] = lineNumber
         } else {
@@ -202,24 +192,46 @@ enum DuplicateKeyFinder {
   }
 
   /// The second `key:` on one line, for flow mappings (`{A: 1, A: 2}`).
-  static func secondOccurrence(of key: String, onLine lineNumber: Int, in text: String) -> (
-    line: Int, column: Int
-  )? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard lineNumber >= 1, lineNumber <= lines.count else { return nil }
-    let line = Array(lines[lineNumber - 1].unicodeScalars)
+  static func secondOccurrence(of key: String, onLine lineNumber: Int, in source: SourceLines)
+    -> (line: Int, column: Int)?
+  {
+    guard let slice = source.line(lineNumber) else { return nil }
+    let line = Array(slice)
     var starts: [Int] = []
     for candidate in [key, "\"\(key)\"", "'\(key)'"] {
       let pattern = Array((candidate + ":").unicodeScalars)
-      guard line.count >= pattern.count else { continue }
-      for start in 0...(line.count - pattern.count)
-      where Array(line[start..<start + pattern.count]) == pattern
-        && (start == 0 || " {,".unicodeScalars.contains(line[start - 1]))
-      {
+      for start in occurrences(of: pattern, in: line)
+      where start == 0 || " {,".unicodeScalars.contains(line[start - 1]) {
         starts.append(start)
       }
     }
     let sorted = starts.sorted()
     return sorted.count >= 2 ? (lineNumber, sorted[1] + 1) : nil
+  }
+}
+
+extension DuplicateKeyFinder {
+  /// Start offsets of `pattern` in `text` (Knuth-Morris-Pratt), in time linear in both: a key of
+  /// half a megabyte repeated on one line must not take quadratic time to locate.
+  static func occurrences(of pattern: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Int] {
+    guard !pattern.isEmpty, pattern.count <= text.count else { return [] }
+    var failure = [Int](repeating: 0, count: pattern.count)
+    var matched = 0
+    for index in 1..<pattern.count {
+      while matched > 0 && pattern[index] != pattern[matched] { matched = failure[matched - 1] }
+      if pattern[index] == pattern[matched] { matched += 1 }
+      failure[index] = matched
+    }
+    var starts: [Int] = []
+    matched = 0
+    for (index, scalar) in text.enumerated() {
+      while matched > 0 && scalar != pattern[matched] { matched = failure[matched - 1] }
+      if scalar == pattern[matched] { matched += 1 }
+      if matched == pattern.count {
+        starts.append(index - pattern.count + 1)
+        matched = failure[matched - 1]
+      }
+    }
+    return starts
   }
 }

@@ -11,26 +11,22 @@ struct YAMLPreflight {
   let file: String
 
   /// The first problem found, or nil when the text may be handed to the parser.
-  func check(_ text: String) -> Diagnostic? {
+  func check(_ source: SourceLines) -> Diagnostic? {
     var scanner = Scanner()
-    var line = 1
-    for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if let problem = scanner.scan(line: Array(lineText.unicodeScalars)) {
-        return diagnostic(problem, line: line)
+    for (offset, range) in source.ranges.enumerated() {
+      if let problem = scanner.scan(line: Array(source.scalars[range])) {
+        return diagnostic(problem, line: offset + 1)
       }
-      line += 1
     }
     return nil
   }
 
   /// The position of the first alias (`*name`) in the text, for pointing at an alias bomb.
-  func firstAlias(in text: String) -> (line: Int, column: Int)? {
+  func firstAlias(in source: SourceLines) -> (line: Int, column: Int)? {
     var scanner = Scanner()
-    var line = 1
-    for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      _ = scanner.scan(line: Array(lineText.unicodeScalars))
-      if let column = scanner.aliasColumn { return (line, column) }
-      line += 1
+    for (offset, range) in source.ranges.enumerated() {
+      _ = scanner.scan(line: Array(source.scalars[range]))
+      if let column = scanner.aliasColumn { return (offset + 1, column) }
     }
     return nil
   }
@@ -92,6 +88,12 @@ extension YAMLPreflight {
       // there; elsewhere (`it 'works`) they are plain text.
       var atNodeStart = true
       var lastSignificantIndex: Int?
+      // The column of the node that owns a `|` or `>` at the end of the line: the key before it
+      // (`- k: |` is owned by `k`, at column 2), or the `-` of a sequence item (`- |`). The block
+      // scalar's text is indented further than that column; a line that is not belongs to the
+      // structure again and is scanned, however deep the line that opened the scalar was.
+      var ownerColumn = indent
+      var nodeStart = indent
       func isSpace(_ offset: Int) -> Bool {
         offset >= line.count || line[offset] == " " || line[offset] == "\t" || line[offset] == "\r"
       }
@@ -119,6 +121,7 @@ extension YAMLPreflight {
         }
         if scalar == "#" && (index == 0 || isSpace(index - 1)) { break }
         lastSignificantIndex = index
+        if atNodeStart && flowDepth == 0 { nodeStart = index }
         if atNodeStart {
           switch scalar {
           case "\"", "'":
@@ -141,6 +144,7 @@ extension YAMLPreflight {
           case "?" where isSpace(index + 1):
             return Problem(kind: .complexKey, column: index + 1)
           case "-" where isSpace(index + 1):
+            if flowDepth == 0 { ownerColumn = index }
             index += 1
             continue
           default: break
@@ -168,6 +172,7 @@ extension YAMLPreflight {
         case ",":
           atNodeStart = flowDepth > 0
         case ":":
+          if flowDepth == 0 && isSpace(index + 1) { ownerColumn = nodeStart }
           // In brackets, `a:b` is one plain scalar; `"a":b` (after a quote) is a key and value.
           atNodeStart =
             isSpace(index + 1)
@@ -186,7 +191,7 @@ extension YAMLPreflight {
       if openQuote == nil, flowDepth == 0, let lastIndex = lastSignificantIndex,
         startsBlockScalar(line, lastIndex: lastIndex)
       {
-        blockScalarParentIndent = indent
+        blockScalarParentIndent = ownerColumn
       }
       return nil
     }

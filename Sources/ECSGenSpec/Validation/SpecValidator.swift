@@ -28,6 +28,8 @@ public struct SpecValidator {
     checkEgress(spec, &findings)
     checkTags(spec, &findings)
     checkDelivery(spec, &findings)
+    checkControlCharacters(spec, &findings)
+    checkWorkflowExpressionText(spec, &findings)
     return findings.diagnostics
   }
 }

@@ -32,8 +32,9 @@ enum HCLQuoting {
 
   private static func escape(_ text: String) -> String {
     // Most strings need no escaping; checking the bytes first avoids rebuilding them.
+    // Bytes of 0x80 and above are checked scalar by scalar below (C1 controls, U+2028, ...).
     if !text.utf8.contains(where: {
-      $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+      $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
         || $0 == UInt8(ascii: "{")
     }) {
       return text
@@ -51,7 +52,7 @@ enum HCLQuoting {
         // `${` and `%{` start template sequences; HCL escapes them by doubling the sigil.
         output.unicodeScalars.append(previous == "$" ? "$" : "%")
         output += "{"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+      case _ where isInvisible(scalar):
         let hex = String(scalar.value, radix: 16, uppercase: true)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default:
@@ -60,5 +61,15 @@ enum HCLQuoting {
       previous = scalar
     }
     return output
+  }
+
+  /// Characters written as `\uNNNN`: C0 and C1 controls, DEL, the Unicode line and paragraph
+  /// separators, the byte order mark and the non-characters U+FFFE/U+FFFF. None is printable, so
+  /// a reviewer of the generated file could not see them, and some tools break lines at them.
+  private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+    default: false
+    }
   }
 }
