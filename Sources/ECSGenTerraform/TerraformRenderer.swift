@@ -10,6 +10,19 @@ public struct TerraformRenderer: Sendable {
   /// The provider versions the output is written and validated against (5.100 is the newest 5.x).
   public static let awsProviderConstraint = "~> 5.100"
 
+  /// `required_providers` with the hashicorp/aws provider, shared by every root configuration
+  /// ecsgen writes (the service's and the bootstrap's).
+  static let requiredProvidersBlock = HCLBlock(
+    "required_providers", [],
+    [
+      .set(
+        "aws",
+        .object([
+          HCLObjectItem("source", .string("hashicorp/aws")),
+          HCLObjectItem("version", .string(awsProviderConstraint)),
+        ]))
+    ])
+
   public init() {}
 
   public func render(_ plan: DeploymentPlan) -> [GeneratedFile] {

@@ -6,17 +6,7 @@ struct VersionsFile {
     var body: [HCLBodyItem] = [
       .set("required_version", .string(requiredVersion)),
       .blankLine,
-      .block(
-        HCLBlock(
-          "required_providers", [],
-          [
-            .set(
-              "aws",
-              .object([
-                HCLObjectItem("source", .string("hashicorp/aws")),
-                HCLObjectItem("version", .string(TerraformRenderer.awsProviderConstraint)),
-              ]))
-          ])),
+      .block(TerraformRenderer.requiredProvidersBlock),
     ]
     if let backend = backendBlock { body += [.blankLine, .block(backend)] }
     return [HCLBlock("terraform", [], body)]

@@ -21,17 +21,7 @@ struct BootstrapFile {
         [
           .set("required_version", .string(">= 1.5")),
           .blankLine,
-          .block(
-            HCLBlock(
-              "required_providers", [],
-              [
-                .set(
-                  "aws",
-                  .object([
-                    HCLObjectItem("source", .string("hashicorp/aws")),
-                    HCLObjectItem("version", .string(TerraformRenderer.awsProviderConstraint)),
-                  ]))
-              ])),
+          .block(TerraformRenderer.requiredProvidersBlock),
         ])
     ]
   }
