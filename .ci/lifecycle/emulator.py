@@ -302,6 +302,40 @@ def cfn_unsupported_updates(old, new):
             found.append(f"{name} ({resource['Type']}): {reason}")
     return found
 
+# Resource types moto's CloudFormation creates but never deletes with the stack (their models have
+# no delete handler: moto/elbv2/models.py), so a stack created again meets its own old load
+# balancer and target group by name (DuplicateTargetGroupName). AWS deletes them with the stack.
+# After a delete the check removes what moto left of these types through the ELBv2 API, as AWS's
+# DeleteStack would, and says so in the step's result.
+MOTO_CFN_NO_DELETE = {
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": "moto's CloudFormation does not delete load balancers with the stack",
+    "AWS::ElasticLoadBalancingV2::TargetGroup": "moto's CloudFormation does not delete target groups with the stack",
+}
+
+
+def delete_left_by_stack(endpoint, region, physical_ids):
+    """Deletes the load balancers (with their listeners) and target groups of a deleted stack that
+    moto left behind; `physical_ids` maps each resource type to the ARNs the stack held."""
+    elbv2 = client("elbv2", endpoint, region)
+    removed = []
+    for arn in physical_ids.get("AWS::ElasticLoadBalancingV2::LoadBalancer", []):
+        try:
+            listeners = elbv2.describe_listeners(LoadBalancerArn=arn)["Listeners"]
+        except elbv2.exceptions.LoadBalancerNotFoundException:
+            continue
+        for listener in listeners:
+            elbv2.delete_listener(ListenerArn=listener["ListenerArn"])
+        elbv2.delete_load_balancer(LoadBalancerArn=arn)
+        removed.append("load balancer " + arn.split("/")[-2])
+    for arn in physical_ids.get("AWS::ElasticLoadBalancingV2::TargetGroup", []):
+        try:
+            elbv2.delete_target_group(TargetGroupArn=arn)
+            removed.append("target group " + arn.split("/")[-2])
+        except elbv2.exceptions.TargetGroupNotFoundException:
+            continue
+    return removed
+
+
 # AWS rules the emulator does not enforce, which this check asserts itself instead.
 UNENFORCED_RULES = [
     (
@@ -333,6 +367,8 @@ def describe():
     lines += [f"  {kind}.{attribute}: {why}" for kind, attribute, why in KNOWN_MOTO_DIFFERENCES]
     lines.append("CloudFormation updates the emulator cannot run (printed as SKIP):")
     lines += [f"  {kind}: {why}" for kind, why in MOTO_CFN_NO_UPDATE.items()]
+    lines.append("Resources the emulator's CloudFormation leaves when a stack is deleted (removed by the check):")
+    lines += [f"  {kind}: {why}" for kind, why in MOTO_CFN_NO_DELETE.items()]
     lines.append("Calls the emulator lacks, added by .ci/lifecycle/moto_server.py:")
     lines.append("  Application Auto Scaling ListTagsForResource, TagResource, UntagResource (moto answers HTTP 500;")
     lines.append("  the provider lists a scalable target's tags after every create and read)")

@@ -662,11 +662,17 @@ class CloudFormation:
             and str(templated.get(resource["LogicalResourceId"], {}).get("Properties", {}).get("EmptyOnDelete", False)).lower() != "true"
         ]
         emptied = emulator.empty_repositories(self.args.endpoint, self.region, keeping_images)
+        undeleted = {}
+        for resource in resources:
+            if resource.get("ResourceType") in emulator.MOTO_CFN_NO_DELETE and resource.get("PhysicalResourceId"):
+                undeleted.setdefault(resource["ResourceType"], []).append(resource["PhysicalResourceId"])
         self.client.delete_stack(StackName=self.stack)
         self.wait("DELETE_COMPLETE")
+        removed = emulator.delete_left_by_stack(self.args.endpoint, self.region, undeleted)
         kept = emulator.leftovers(self.args.endpoint, self.region, self.template)
         first = "emptied first (no image.delete_images_on_destroy): " + ", ".join(emptied) + "; " if emptied else ""
-        return first + "DELETE_COMPLETE" + ("; kept: " + ", ".join(kept) if kept else "")
+        after = "; left by the emulator's CloudFormation and deleted as AWS would: " + ", ".join(removed) if removed else ""
+        return first + "DELETE_COMPLETE" + after + ("; kept: " + ", ".join(kept) if kept else "")
 
     def lifecycle(self):
         steps, variants = self.steps, self.variants
