@@ -37,6 +37,8 @@ public struct OIDCProviderPlan: Sendable, Equatable, Codable {
 /// A role a job of the workflow assumes through OIDC.
 public struct CIRolePlan: Sendable, Equatable, Codable {
   public var name: String
+  /// The IAM path (`/` unless the spec's `ci.role_arn` names a role under a path).
+  public var path: String = "/"
   public var description: String
   /// What follows `repo:ORG/REPO:` in the `sub` claim of exactly the job that assumes the role
   /// (`environment:production`, `pull_request`, `ref:refs/heads/main`).

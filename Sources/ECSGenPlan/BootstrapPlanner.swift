@@ -9,8 +9,13 @@ struct BootstrapPlanner {
   func bootstrap() -> BootstrapPlan {
     let stateBucket = stateBucketPlan()
     let deployRoleVariable: String?
+    // A spec that names its deploy role (`ci.role_arn`) gets exactly that role from the
+    // bootstrap, so the workflow assumes the role whose trust and permissions are rendered here.
+    var deployRoleName = (name: names.deployRole, path: "/")
     switch plan.ci.role {
-    case .arn: deployRoleVariable = nil
+    case .arn(let arn):
+      deployRoleVariable = nil
+      if let named = Self.roleNameAndPath(arn) { deployRoleName = named }
     case .repositoryVariable(let name): deployRoleVariable = name
     }
     return BootstrapPlan(
@@ -21,7 +26,7 @@ struct BootstrapPlanner {
         host: "token.actions.githubusercontent.com", audience: "sts.amazonaws.com",
         createVariable: "create_github_oidc_provider"),
       deployRole: CIRolePlan(
-        name: names.deployRole,
+        name: deployRoleName.name, path: deployRoleName.path,
         description: "Deploys \(plan.service.name) from GitHub Actions (ecsgen deploy job).",
         subjectSuffixes: [deploySubject], repositoryVariable: deployRoleVariable,
         statements: deployStatements(stateBucket)),
@@ -31,6 +36,16 @@ struct BootstrapPlanner {
         subjectSuffixes: ["pull_request"], repositoryVariable: plan.ci.planRoleVariable,
         statements: reviewStatements(stateBucket)),
       stateBucket: stateBucket)
+  }
+
+  /// The name and path of the role in an IAM role ARN (`arn:aws:iam::ACCOUNT:role/PATH/NAME`);
+  /// nil when the ARN has no role part (validation refuses such ARNs first).
+  static func roleNameAndPath(_ arn: String) -> (name: String, path: String)? {
+    guard let range = arn.range(of: ":role/") else { return nil }
+    let parts = arn[range.upperBound...].split(separator: "/").map(String.init)
+    guard let name = parts.last else { return nil }
+    let path = parts.dropLast().isEmpty ? "/" : "/" + parts.dropLast().joined(separator: "/") + "/"
+    return (name, path)
   }
 
   /// GitHub's `sub` claim names the environment when the job has one, and the branch only when

@@ -39,6 +39,19 @@ import Testing
     #expect(named.bootstrap.deployRole.repositoryVariable == nil)
   }
 
+  /// The workflow assumes `ci.role_arn`, so the bootstrap must create that very role (it used to
+  /// create `ecsgen-NAME-deploy`, which nothing assumed).
+  @Test func aNamedDeployRoleIsTheRoleTheBootstrapCreates() throws {
+    let named = try plan(service + "ci:\n  role_arn: arn:aws:iam::123456789012:role/deployer\n")
+    #expect(named.bootstrap.deployRole.name == "deployer")
+    #expect(named.bootstrap.deployRole.path == "/")
+    let nested = try plan(
+      service + "ci:\n  role_arn: arn:aws:iam::123456789012:role/ci/github/deployer\n")
+    #expect(nested.bootstrap.deployRole.name == "deployer")
+    #expect(nested.bootstrap.deployRole.path == "/ci/github/")
+    #expect(nested.bootstrap.planRole.name == "ecsgen-hello-plan")
+  }
+
   /// PassRole only for the task and execution roles, and only to ECS tasks.
   @Test func passRoleIsLimitedToTheTaskRoles() throws {
     let statements = try plan(service).bootstrap.deployRole.statements

@@ -9,7 +9,8 @@ extension BootstrapFile {
         resource(
           "aws_iam_role", address,
           [
-            .set("name", .string(role.name)),
+            .set("name", .string(role.name))
+          ] + (role.path == "/" ? [] : [HCLBodyItem.set("path", .string(role.path))]) + [
             .set("description", .string(role.description)),
             .set("assume_role_policy", ref("data.aws_iam_policy_document.\(address)_trust.json")),
           ]),

@@ -67,7 +67,7 @@ data "aws_iam_policy_document" "deploy_trust" {
 }
 
 resource "aws_iam_role" "deploy" {
-  name               = "ecsgen-inventory-internal-deploy"
+  name               = "github-deploy-inventory"
   description        = "Deploys inventory-internal from GitHub Actions (ecsgen deploy job)."
   assume_role_policy = data.aws_iam_policy_document.deploy_trust.json
 }
@@ -289,7 +289,7 @@ data "aws_iam_policy_document" "deploy" {
 }
 
 resource "aws_iam_role_policy" "deploy" {
-  name   = "ecsgen-inventory-internal-deploy"
+  name   = "github-deploy-inventory"
   role   = aws_iam_role.deploy.id
   policy = data.aws_iam_policy_document.deploy.json
 }

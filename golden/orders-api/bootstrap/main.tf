@@ -70,7 +70,7 @@ data "aws_iam_policy_document" "deploy_trust" {
 }
 
 resource "aws_iam_role" "deploy" {
-  name               = "ecsgen-orders-api-deploy"
+  name               = "github-deploy-orders-api"
   description        = "Deploys orders-api from GitHub Actions (ecsgen deploy job)."
   assume_role_policy = data.aws_iam_policy_document.deploy_trust.json
 }
@@ -341,7 +341,7 @@ data "aws_iam_policy_document" "deploy" {
 }
 
 resource "aws_iam_role_policy" "deploy" {
-  name   = "ecsgen-orders-api-deploy"
+  name   = "github-deploy-orders-api"
   role   = aws_iam_role.deploy.id
   policy = data.aws_iam_policy_document.deploy.json
 }
