@@ -98,7 +98,9 @@ struct DeployJob {
     return workflow.run(
       "Create the stack on the first deploy",
       """
-      if aws cloudformation describe-stacks --stack-name "$STACK" > /dev/null 2>&1; then
+      \(workflow.stackStatusScript)
+      # REVIEW_IN_PROGRESS: an earlier run created the change set and stopped before executing it.
+      if [ -n "$status" ] && [ "$status" != REVIEW_IN_PROGRESS ]; then
         exit 0
       fi
       \(emptyImageTag)\(workflow.parametersFileScript(keepingImageTag: false))
@@ -121,7 +123,7 @@ struct DeployJob {
     workflow.run(
       "Delete the stack if its first create failed",
       """
-      status="$(aws cloudformation describe-stacks --stack-name "$STACK" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)"
+      \(workflow.stackStatusScript)
       if [ "$status" = ROLLBACK_COMPLETE ]; then
         echo "::warning title=Re-creating the stack::the first create of stack $STACK failed and was rolled back (ROLLBACK_COMPLETE); deleting it to create it again"
         aws cloudformation delete-stack --stack-name "$STACK"

@@ -99,17 +99,29 @@ struct ReviewJob {
         """
         template="$INFRA/cloudformation/template.json"
         aws cloudformation validate-template --template-body "file://$template" > /dev/null
-        status="$(aws cloudformation describe-stacks --stack-name "$STACK" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)"
-        if [ -z "$status" ] || [ "$status" = ROLLBACK_COMPLETE ]; then
+        \(workflow.stackStatusScript)
+        if [ -z "$status" ] || [ "$status" = ROLLBACK_COMPLETE ] || [ "$status" = REVIEW_IN_PROGRESS ]; then
           echo "### Stack $STACK does not exist yet (or its first create failed): the next deploy creates it" >> "$GITHUB_STEP_SUMMARY"
           exit 0
         fi
         \(workflow.parametersFileScript(keepingImageTag: true))
-        name="preview-$GITHUB_RUN_ID"
+        name="preview-$GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT"
         aws cloudformation create-change-set --stack-name "$STACK" --change-set-name "$name" \\
           --template-body "file://$template" --capabilities CAPABILITY_NAMED_IAM \\
           --parameters "file://$RUNNER_TEMP/parameters.json" > /dev/null
-        aws cloudformation wait change-set-create-complete --stack-name "$STACK" --change-set-name "$name" || true
+        # A change set with no changes ends FAILED ("didn't contain changes"): that is a clean
+        # preview. Any other failure (a bad parameter, a template CloudFormation refuses) fails
+        # the review.
+        if ! aws cloudformation wait change-set-create-complete --stack-name "$STACK" --change-set-name "$name"; then
+          reason="$(aws cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$name" --query StatusReason --output text)"
+          case "$reason" in
+            *"didn't contain changes"*|*"No updates are to be performed"*) ;;
+            *)
+              echo "::error title=CloudFormation change set failed::$reason"
+              exit 1
+              ;;
+          esac
+        fi
         {
           echo "### CloudFormation change set for \(plan.service.name)"
           echo '```'

@@ -120,6 +120,21 @@ struct Workflow {
       """
   }
 
+  /// Sets `status` to the stack's status, or to nothing when the stack does not exist. Any other
+  /// failure (no permission, expired credentials) fails the step instead of passing for "no
+  /// stack yet".
+  var stackStatusScript: String {
+    """
+    if ! status="$(aws cloudformation describe-stacks --stack-name "$STACK" --query 'Stacks[0].StackStatus' --output text 2> "$RUNNER_TEMP/describe-stacks.err")"; then
+      if ! grep -q 'does not exist' "$RUNNER_TEMP/describe-stacks.err"; then
+        cat "$RUNNER_TEMP/describe-stacks.err" >&2
+        exit 1
+      fi
+      status=""
+    fi
+    """
+  }
+
   /// `--parameter-overrides` arguments for `aws cloudformation deploy`.
   var deployParameterOverrides: String {
     stackParameters.map { "\($0.name)=\"$\($0.variable)\"" }.joined(separator: " ")

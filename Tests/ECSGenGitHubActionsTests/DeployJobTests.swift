@@ -24,6 +24,7 @@ import Testing
     environment["CALLS"] = directory + "/calls"
     environment["GITHUB_OUTPUT"] = directory + "/output"
     environment["GITHUB_STEP_SUMMARY"] = directory + "/summary"
+    environment["RUNNER_TEMP"] = directory
     environment.merge(extra) { $1 }
     let result = try Shell.run(
       step.run, environment: environment, directory: directory, binDirectory: directory)
@@ -117,13 +118,18 @@ import Testing
     #expect(text.contains("        id: ecr\n        if: \(skipped)\n"))
   }
 
+  /// What the AWS CLI answers `describe-stacks` for a stack that does not exist.
+  static let noStack =
+    "echo 'An error occurred (ValidationError) when calling the DescribeStacks operation: "
+    + "Stack with id inventory-internal does not exist' >&2; exit 254"
+
   // Defect 10: a stack whose first create failed is deleted, and only that one.
   @Test func onlyAStackInRollbackCompleteIsDeletedAndCreatedAgain() throws {
     let step = try RenderedWorkflow.step(
       "Delete the stack if its first create failed", job: "deploy",
       in: try workflow("internal-cloudformation.yaml"))
     for status in ["ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "CREATE_COMPLETE", ""] {
-      let answer = status.isEmpty ? "exit 254" : "[ \"$2\" = describe-stacks ] && echo \(status)"
+      let answer = status.isEmpty ? Self.noStack : "[ \"$2\" = describe-stacks ] && echo \(status)"
       let (result, calls, _) = try run(step, aws: answer + "\nexit 0")
       #expect(result.status == 0)
       let deleted = calls.contains("cloudformation delete-stack --stack-name inventory-internal")
@@ -144,7 +150,7 @@ import Testing
         WorkflowRenderer(outputDirectory: "infra").render(plan).first?.contents)
       let step = try RenderedWorkflow.step(
         "Create the stack on the first deploy", job: "deploy", in: text)
-      let absent = "[ \"$2\" = describe-stacks ] && exit 254\nexit 0"
+      let absent = "[ \"$2\" = describe-stacks ] && { \(Self.noStack); }\nexit 0"
       let (created, calls, _) = try run(
         step, aws: absent, extra: ["VPC_ID": "vpc-1", "TASK_SUBNET_IDS": "subnet-a,subnet-b"])
       #expect(created.status == 0, "\(created.standardError)")
@@ -153,7 +159,8 @@ import Testing
       #expect(calls.contains("--import-existing-resources") == keep)
       #expect(calls.contains("cloudformation execute-change-set"))
       #expect(calls.contains("cloudformation wait stack-create-complete"))
-      let (_, existing, _) = try run(step, aws: "exit 0")
+      let (_, existing, _) = try run(
+        step, aws: "[ \"$2\" = describe-stacks ] && echo UPDATE_COMPLETE\nexit 0")
       #expect(!existing.contains("create-change-set"))
     }
     // The build and push come after the repository exists.
@@ -161,5 +168,29 @@ import Testing
     let create = try #require(text.range(of: "- name: Create the stack on the first deploy"))
     let build = try #require(text.range(of: "- name: Build and push the image"))
     #expect(create.lowerBound < build.lowerBound)
+  }
+
+  // Found by review: only "does not exist" means no stack; any other failure of describe-stacks
+  // (no permission, expired credentials) fails the step instead of creating or skipping.
+  @Test func describeStacksFailuresOtherThanAMissingStackFailTheStep() throws {
+    let text = try workflow("internal-cloudformation.yaml")
+    for name in [
+      "Delete the stack if its first create failed", "Create the stack on the first deploy",
+    ] {
+      let step = try RenderedWorkflow.step(name, job: "deploy", in: text)
+      let (denied, calls, _) = try run(
+        step,
+        aws: "echo 'An error occurred (AccessDenied) when calling DescribeStacks' >&2; exit 254")
+      #expect(denied.status == 1, "\(name)")
+      #expect(!calls.contains("create-change-set") && !calls.contains("delete-stack"), "\(name)")
+    }
+    // A stack left in REVIEW_IN_PROGRESS (a run stopped between creating and executing the
+    // change set) is created, not taken for a deployed stack.
+    let create = try RenderedWorkflow.step(
+      "Create the stack on the first deploy", job: "deploy", in: text)
+    let (_, calls, _) = try run(
+      create, aws: "[ \"$2\" = describe-stacks ] && echo REVIEW_IN_PROGRESS\nexit 0",
+      extra: ["VPC_ID": "vpc-1", "TASK_SUBNET_IDS": "subnet-a"])
+    #expect(calls.contains("--change-set-type CREATE"))
   }
 }

@@ -130,4 +130,35 @@ import Testing
     #expect(step.run.contains(#"[{ParameterKey: "ImageTag", UsePreviousValue: true}]"#))
     #expect(!step.run.contains("--arg ImageTag"))
   }
+
+  // Found by review: a change set that fails for any reason other than "no changes" fails the
+  // review instead of showing an empty table.
+  @Test func aFailedChangeSetFailsTheReviewUnlessItHasNoChanges() throws {
+    let step = try RenderedWorkflow.step(
+      "Preview the CloudFormation change set", job: "review",
+      in: try workflow("internal-cloudformation.yaml"))
+    let directory = try Shell.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for (reason, expected) in [
+      ("The submitted information didn't contain changes.", Int32(0)),
+      ("Parameter TaskSubnetIds has an invalid value", Int32(1)),
+    ] {
+      try Shell.stub(
+        "aws", in: directory,
+        script: """
+          case "$*" in
+            *describe-stacks*) echo UPDATE_COMPLETE ;;
+            *"wait change-set-create-complete"*) exit 255 ;;
+            *"describe-change-set"*StatusReason*) echo "\(reason)" ;;
+          esac
+          exit 0
+          """)
+      var environment = step.evaluated(["github.sha": "c0ffee"])
+      environment["RUNNER_TEMP"] = directory
+      environment["GITHUB_STEP_SUMMARY"] = directory + "/summary"
+      let result = try Shell.run(
+        step.run, environment: environment, directory: directory, binDirectory: directory)
+      #expect(result.status == expected, "\(reason): \(result.standardOutput)")
+    }
+  }
 }
