@@ -336,40 +336,35 @@ class Terraform:
             raise StepFailed("second plan shows changes: " + "; ".join(real))
         return "only known emulator differences: " + "; ".join(tolerated)
 
+    def managed_attributes(self, resource_type):
+        """The attributes of every managed instance of a type, read from the local state file
+        (`terraform show -json` would start the provider)."""
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
+        return [
+            instance["attributes"]
+            for resource in state.get("resources", [])
+            if resource.get("type") == resource_type and resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+        ]
+
     def push_image(self):
         """Puts an image manifest into every ECR repository, as the deploy workflow's push would.
         (An API call to the emulator: nothing is built or downloaded.)"""
-        # Read from the local state file: `terraform show -json` would start the provider.
-        with open(self.state, encoding="utf-8") as handle:
-            state = json.load(handle)
-        repositories = [
-            instance["attributes"]["name"]
-            for resource in state.get("resources", [])
-            if resource.get("type") == "aws_ecr_repository" and resource.get("mode") == "managed"
-            for instance in resource.get("instances", [])
-        ]
+        repositories = [attributes["name"] for attributes in self.managed_attributes("aws_ecr_repository")]
         if not repositories:
             raise Skip("no ECR repository in this configuration (the spec names an image)")
         emulator.put_image(self.args.endpoint, self.region, repositories, self.variants.image_tag)
         return "pushed tag " + self.variants.image_tag + " to " + ", ".join(repositories)
 
     def destroy(self):
-        with open(self.state, encoding="utf-8") as handle:
-            state = json.load(handle)
-        log_groups = [
-            instance["attributes"]["name"]
-            for resource in state.get("resources", [])
-            if resource.get("type") == "aws_cloudwatch_log_group" and resource.get("mode") == "managed"
-            for instance in resource.get("instances", [])
-        ]
+        log_groups = [attributes["name"] for attributes in self.managed_attributes("aws_cloudwatch_log_group")]
         # A repository without force_delete (the spec's default) is deleted only when empty: do
         # what the README tells a user to do first.
         keeping_images = [
-            instance["attributes"]["name"]
-            for resource in state.get("resources", [])
-            if resource.get("type") == "aws_ecr_repository" and resource.get("mode") == "managed"
-            for instance in resource.get("instances", [])
-            if not instance["attributes"].get("force_delete")
+            attributes["name"]
+            for attributes in self.managed_attributes("aws_ecr_repository")
+            if not attributes.get("force_delete")
         ]
         emptied = emulator.empty_repositories(self.args.endpoint, self.region, keeping_images)
         self.terraform("destroy", "-input=false", "-no-color", "-auto-approve", f"-var-file={self.var_file}")
