@@ -9,6 +9,10 @@ public struct LoadedSpec: Sendable {
   /// Nil when the file is not a readable YAML mapping; the diagnostics say why.
   public var spec: ServiceSpec?
   public var diagnostics: [Diagnostic]
+  /// One merged spec per entry of `environments:`, in the order written (each with its
+  /// `deploymentEnvironment` set); empty for a spec without environments. `spec` is then the spec without
+  /// its environments, which is never deployed on its own.
+  public var environments: [ServiceSpec] = []
 
   public var hasErrors: Bool { diagnostics.containsErrors }
 }
@@ -83,6 +87,7 @@ public enum ServiceSpecLoader {
     case .failure(let diagnostic):
       return LoadedSpec(file: file, spec: nil, diagnostics: [diagnostic])
     }
+    if let loaded = EnvironmentSpecLoader.load(root: root, file: file) { return loaded }
     let context = DecodingContext(file: file)
     let spec = ServiceSpecDecoder(context: context).decode(root)
     var diagnostics = context.diagnostics

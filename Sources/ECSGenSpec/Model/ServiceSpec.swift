@@ -49,6 +49,9 @@ public struct ServiceSpec: Sendable, Equatable {
   /// missing.
   public var undecodableFields: Set<String> = []
 
+  /// The environment this spec was merged for, nil for a spec without `environments:`.
+  public var deploymentEnvironment: SpecEnvironment?
+
   public init(file: String, location: SourceLocation) {
     self.file = file
     self.location = location

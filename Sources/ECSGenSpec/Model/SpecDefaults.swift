@@ -68,6 +68,13 @@ public enum SpecDefaults {
     public static let managedByValue = "ecsgen"
     public static let serviceKey = "Service"
     public static var addedKeys: [String] { [managedByKey, serviceKey] }
+    /// Added too when the spec has `environments:`, with the environment's name.
+    public static let environmentKey = "Environment"
+    /// The tags ecsgen adds to every resource of a spec with (`environment` set) or without
+    /// environments.
+    public static func addedKeys(environment: String?) -> [String] {
+      environment == nil ? addedKeys : addedKeys + [environmentKey]
+    }
   }
 
   public static let count = 1
@@ -95,5 +102,11 @@ public enum SpecDefaults {
     public static let regionVariable = "ECSGEN_STATE_REGION"
     /// One object per service, so that all services of a repository can share one bucket.
     public static func key(forService name: String) -> String { "ecsgen/\(name)/terraform.tfstate" }
+    /// One object per service and environment: each environment is its own root configuration
+    /// with its own state, so a plan or apply of one never touches another.
+    public static func key(forService name: String, environment: String?) -> String {
+      guard let environment else { return key(forService: name) }
+      return "ecsgen/\(name)/\(environment)/terraform.tfstate"
+    }
   }
 }

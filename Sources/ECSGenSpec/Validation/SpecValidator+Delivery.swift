@@ -5,7 +5,7 @@ extension SpecValidator {
   /// `tags`.
   func checkTags(_ spec: ServiceSpec, _ findings: inout Findings) {
     guard let tags = spec.tags else { return }
-    let reserved = SpecDefaults.Tags.addedKeys
+    let reserved = SpecDefaults.Tags.addedKeys(environment: spec.deploymentEnvironment?.name.value)
     let limit = AWSLimits.maxTags - reserved.count
     if tags.count > limit, let extra = tags.dropFirst(limit).first {
       findings.add(
@@ -107,11 +107,17 @@ extension SpecValidator {
       return
     }
     guard spec.terraform?.s3Backend == nil else { return }
-    let key = spec.name.map { state.key(forService: $0.value) } ?? state.key(forService: "NAME")
+    // With environments, one note for all of them (the same text in each is reported once).
+    let environments = spec.deploymentEnvironment?.allNames ?? []
+    let name = spec.name?.value ?? "NAME"
+    let key =
+      environments.isEmpty
+      ? "`\(state.key(forService: name))`"
+      : "`\(state.key(forService: name, environment: "ENV"))` for each environment ENV (\(environments.joined(separator: ", ")))"
     let message =
       deployTool == .terraform
-      ? "no `terraform.backend`: the deploy workflow keeps Terraform state in S3 under `\(key)`, in the bucket and region named by the repository variables `\(state.bucketVariable)` and `\(state.regionVariable)`; set them (see the README's first-time setup), or add `terraform.backend.s3`"
-      : "no `terraform.backend`: the Terraform output keeps its state in S3 under `\(key)`; pass the bucket and region to `terraform init -backend-config=...`, add `terraform.backend.s3`, or write `terraform.backend: local`"
+      ? "no `terraform.backend`: the deploy workflow keeps Terraform state in S3 under \(key), in the bucket and region named by the repository variables `\(state.bucketVariable)` and `\(state.regionVariable)`; set them (see the README's first-time setup), or add `terraform.backend.s3`"
+      : "no `terraform.backend`: the Terraform output keeps its state in S3 under \(key); pass the bucket and region to `terraform init -backend-config=...`, add `terraform.backend.s3`, or write `terraform.backend: local`"
     findings.add(.note("terraform-state", at: spec.terraform?.location ?? spec.location, message))
   }
 }

@@ -11,7 +11,7 @@ extension SpecValidator {
         ))
     }
     findings.requireKey(spec.name, "name", at: spec.location, example: "name: orders-api")
-    if let name = spec.name { checkName(name, &findings) }
+    if let name = spec.name { checkName(name, environment: spec.deploymentEnvironment, &findings) }
     if let kind = spec.kind, kind.value != .web {
       findings.add(
         .error(
@@ -40,7 +40,9 @@ extension SpecValidator {
     }
   }
 
-  private func checkName(_ name: Located<String>, _ findings: inout Findings) {
+  private func checkName(
+    _ name: Located<String>, environment: SpecEnvironment?, _ findings: inout Findings
+  ) {
     let text = name.value
     if !IdentifierPatterns.isServiceName(text) {
       findings.add(
@@ -48,6 +50,10 @@ extension SpecValidator {
           "invalid-name", at: name.location,
           "`name` is `\(text)`; a service name has 2 to 28 characters, starts with a lowercase letter, ends with a letter or digit, and has only lowercase letters, digits and `-` in between (for example `orders-api`)"
         ))
+    } else if let environment,
+      text.count > EnvironmentRules.maxServiceNameLength(environmentNames: environment.allNames)
+    {
+      findings.add(nameTooLongForEnvironments(name, environment))
     } else if text.count > AWSLimits.serviceNameMaxLength {
       findings.add(
         .error(
@@ -65,5 +71,32 @@ extension SpecValidator {
           "`name` starts with `internal-`, which AWS reserves: a load balancer name derived from it would be rejected; choose another name"
         ))
     }
+  }
+}
+
+extension SpecValidator {
+  /// With environments, every derived AWS name joins the service and the environment
+  /// (`orders-api-staging`), and that joined name must fit the 28 characters a name alone had. The
+  /// message says this spec's own limit. It is the same in every environment (it depends on the
+  /// longest environment name, not on the one being validated), so it is reported once.
+  fileprivate func nameTooLongForEnvironments(
+    _ name: Located<String>, _ environment: SpecEnvironment
+  ) -> Diagnostic {
+    let limit = EnvironmentRules.maxServiceNameLength(environmentNames: environment.allNames)
+    let longest = environment.allNames.max { $0.count < $1.count } ?? ""
+    return .error(
+      "invalid-name", at: name.location,
+      "`name` has \(name.value.count) characters; this spec allows at most \(limit), because ecsgen adds the environment to every AWS name it derives (`\(name.value)-\(longest)` for the longest environment, `\(longest)`) and that must fit in \(AWSLimits.serviceNameMaxLength) characters so that load balancer and target group names fit AWS's 32",
+      notes: [
+        "shorten the name (for example to `\(String(name.value.prefix(limit)).trimmingTrailingHyphens)`) or the environment names"
+      ])
+  }
+}
+
+extension String {
+  fileprivate var trimmingTrailingHyphens: String {
+    var text = self
+    while text.hasSuffix("-") { text.removeLast() }
+    return text
   }
 }
