@@ -353,4 +353,20 @@ func findingsBesideState(_ loaded: LoadedSpec) -> [Diagnostic] {
         """)
     expectFinding("environment-shared-name", .error, at: 16, 44, in: text)
   }
+
+  /// Each environment costs a whole validation: a large spec times many environments is refused
+  /// like a document that expands too far, instead of taking 20 times as long.
+  @Test func aLargeSpecTimesManyEnvironmentsIsRefused() throws {
+    let variables = (0..<3000).map { "  VAR_\($0): value" }.joined(separator: "\n")
+    let environments = (0..<20).map { "  e\($0): {}" }.joined(separator: "\n")
+    let text = baseSpec("environment:\n\(variables)\nenvironments:\n\(environments)")
+    let loaded = load(text)
+    let finding = try #require(loaded.findings("document-too-large").first, "\(loaded.summary)")
+    #expect(finding.location.line == 3005)
+    #expect(loaded.environments.isEmpty)
+    // The same spec with two environments is checked.
+    let two = baseSpec("environment:\n\(variables)\nenvironments:\n  dev: {}\n  prod: {}")
+    #expect(load(two).findings("document-too-large").isEmpty)
+    #expect(load(two).environments.count == 2)
+  }
 }

@@ -31,6 +31,13 @@ enum EnvironmentSpecLoader {
       loaded.diagnostics = (loaded.diagnostics + diagnostics).sortedForOutput()
       return loaded
     }
+    if let tooLarge = WorkBudget.check(
+      base: base, environments: environments.count, at: entry.key, context: context)
+    {
+      var loaded = single(base, file: file)
+      loaded.diagnostics = (loaded.diagnostics + diagnostics + [tooLarge]).sortedForOutput()
+      return loaded
+    }
     // Names already reported as too long or malformed do not also shrink the service name's budget.
     let validNames = environments.map(\.name.value).filter {
       EnvironmentRules.isValidName($0) && $0.count <= EnvironmentRules.maxNameLength
@@ -169,5 +176,42 @@ enum EnvironmentEntries {
     case "environments": "environments do not nest, so remove `environments` here"
     default: "remove `\(key)` here and set it once at the top of the spec"
     }
+  }
+}
+
+/// Each environment is decoded and validated as a whole spec, so a spec with environments costs
+/// its size times their number. Together they may not pass the node limit of one document
+/// (`SpecLimits.maxExpandedNodes`): a hostile spec then costs no more than the largest spec
+/// without environments, while a real one (a few hundred nodes) can have every environment allowed.
+enum WorkBudget {
+  static func check(
+    base: Node, environments: Int, at key: Node, context: DecodingContext
+  ) -> Diagnostic? {
+    let limit = SpecLimits.maxExpandedNodes
+    let perEnvironment = count(base, upTo: limit / max(environments, 1) + 1)
+    guard perEnvironment * environments > limit else { return nil }
+    return .error(
+      "document-too-large", at: context.location(of: key),
+      "the spec has \(perEnvironment) YAML nodes or more and \(environments) environments, each checked as a whole spec: more than \(limit) nodes together; a spec needs a few hundred, so write fewer values or fewer environments"
+    )
+  }
+
+  /// The nodes of `root`, counting stopped at `limit`.
+  static func count(_ root: Node, upTo limit: Int) -> Int {
+    var pending = [root]
+    var count = 0
+    while let node = pending.popLast(), count < limit {
+      count += 1
+      switch node {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          pending.append(key)
+          pending.append(value)
+        }
+      case .sequence(let sequence): pending.append(contentsOf: sequence)
+      case .scalar, .alias: break
+      }
+    }
+    return count
   }
 }
