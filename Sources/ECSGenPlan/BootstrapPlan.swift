@@ -144,6 +144,6 @@ extension DeploymentPlan {
   /// The bootstrap of this service, resolved from the rest of the plan (so it always agrees with
   /// the names, roles and state the other targets use).
   public var bootstrap: BootstrapPlan {
-    BootstrapPlanner(plan: self, names: ResourceNames(service: service.name)).bootstrap()
+    BootstrapPlanner(plan: self, names: resourceNames).bootstrap()
   }
 }

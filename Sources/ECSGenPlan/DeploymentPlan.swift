@@ -22,13 +22,16 @@ public struct DeploymentPlan: Sendable, Equatable, Codable {
   public var deployment: ServiceDeploymentPlan
   public var scaling: ScalingPlan?
   public var logs: LogPlan
-  /// The spec's tags plus `ManagedBy` and `Service`, sorted by key.
+  /// The spec's tags plus `ManagedBy` and `Service` (and `Environment` with environments), sorted
+  /// by key.
   public var tags: [Tag]
   public var terraform: TerraformSettings
   public var ci: CIPlan
   /// The values the spec left open, in a stable order: Terraform variables, CloudFormation
   /// parameters.
   public var inputs: [PlanInput]
+  /// The environment this plan deploys, for a spec with `environments:`; nil otherwise.
+  public var environment: EnvironmentPlan? = nil
 }
 
 /// Who the service is.

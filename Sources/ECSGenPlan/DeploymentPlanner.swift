@@ -16,6 +16,11 @@ public struct DeploymentPlanner {
     guard let spec = loaded.spec, !loaded.hasErrors else {
       throw PlanningError(description: "\(loaded.file) has errors; run `ecsgen lint` to see them")
     }
+    guard loaded.environments.isEmpty else {
+      // The spec without its environments is never deployed; `plans(_:)` plans each of them.
+      throw PlanningError(
+        description: "\(loaded.file) has environments; plan each with `plans(_:)`")
+    }
     return try plan(spec)
   }
 
@@ -27,16 +32,19 @@ public struct DeploymentPlanner {
       throw PlanningError(
         description: "\(spec.file) lacks `name`, `image` or `port`; run `ecsgen lint`")
     }
-    let names = ResourceNames(service: name)
+    let environment = spec.deploymentEnvironment.map { EnvironmentPlan(service: name, $0) }
+    // With environments, every name AWS needs unique is built from `SERVICE-ENVIRONMENT`.
+    let qualified = environment?.qualifiedName ?? name
+    let names = ResourceNames(service: qualified)
     var inputs = InputCollector()
     let region: Configurable<String> =
       spec.region.map { .fixed($0.value) }
       ?? inputs.open(
         "aws_region", .region, "AWS region to deploy \(name) to, such as eu-west-2.")
-    let image = imagePlan(imageSpec, service: name, inputs: &inputs)
+    let image = imagePlan(imageSpec, service: qualified, inputs: &inputs)
     let network = networkPlan(spec, inputs: &inputs)
     let task = taskPlan(spec, names: names, port: port)
-    let logs = logPlan(spec, service: name)
+    let logs = logPlan(spec, service: qualified)
     let loadBalancer = loadBalancerPlan(spec, names: names)
     let cluster: ClusterPlan =
       spec.cluster.map { .existing(name: $0.value) }
@@ -44,7 +52,7 @@ public struct DeploymentPlanner {
     let targetGroup = targetGroupPlan(spec, names: names, port: port)
     let deployment = deploymentPlan(spec, names: names)
     let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
-    var ci = ciPlan(spec, service: name)
+    var ci = ciPlan(spec, service: name, environment: environment)
     ci.rollout = rolloutWatch(
       deployment: deployment, scaling: scaling, targetGroup: targetGroup, task: task)
     if case .built(let built) = image { ci.deployedImageTagOutput = built.tagInput.name }
@@ -66,10 +74,12 @@ public struct DeploymentPlanner {
       deployment: deployment,
       scaling: scaling,
       logs: logs,
-      tags: tags(spec, service: name),
-      terraform: TerraformSettings(state: terraformState(spec, service: name)),
+      tags: tags(spec, service: name, environment: environment?.name),
+      terraform: TerraformSettings(
+        state: terraformState(spec, service: name, environment: environment?.name)),
       ci: ci,
-      inputs: inputs.inputs)
+      inputs: inputs.inputs,
+      environment: environment)
   }
 
   private func imagePlan(
@@ -192,18 +202,23 @@ public struct DeploymentPlanner {
       adoptExisting: keep)
   }
 
-  private func tags(_ spec: ServiceSpec, service: String) -> [Tag] {
+  private func tags(_ spec: ServiceSpec, service: String, environment: String?) -> [Tag] {
     let own = (spec.tags ?? []).map { Tag(key: $0.key.value, value: $0.value.value) }
-    let added = [
+    var added = [
       Tag(key: SpecDefaults.Tags.managedByKey, value: SpecDefaults.Tags.managedByValue),
       Tag(key: SpecDefaults.Tags.serviceKey, value: service),
     ]
+    if let environment {
+      added.append(Tag(key: SpecDefaults.Tags.environmentKey, value: environment))
+    }
     return (own + added).sorted { $0.key < $1.key }
   }
 
   /// The spec's backend, `local` when asked for, and otherwise S3 from repository variables: a
   /// deploy job runs on a fresh runner, so state must never stay on it.
-  private func terraformState(_ spec: ServiceSpec, service: String) -> TerraformState {
+  private func terraformState(
+    _ spec: ServiceSpec, service: String, environment: String?
+  ) -> TerraformState {
     if spec.terraform?.localBackend != nil { return .local }
     if let backend = spec.terraform?.s3Backend, let bucket = backend.bucket?.value,
       let key = backend.key?.value, let region = backend.region?.value
@@ -216,12 +231,18 @@ public struct DeploymentPlanner {
     let defaults = SpecDefaults.TerraformState.self
     return .partialS3(
       backend: PartialS3StatePlan(
-        key: defaults.key(forService: service), bucketVariable: defaults.bucketVariable,
+        key: defaults.key(forService: service, environment: environment),
+        bucketVariable: defaults.bucketVariable,
         regionVariable: defaults.regionVariable, useLockfile: true, encrypt: true))
   }
 
-  private func ciPlan(_ spec: ServiceSpec, service: String) -> CIPlan {
-    let environment = spec.ci?.environment?.value
+  private func ciPlan(
+    _ spec: ServiceSpec, service: String, environment deployment: EnvironmentPlan?
+  ) -> CIPlan {
+    // A spec with environments deploys each in the GitHub environment of the same name (its
+    // protection rules and its variables), unless `ci.environment` names another.
+    let environment = spec.ci?.environment?.value ?? deployment?.name
+    let qualified = deployment?.qualifiedName ?? service
     let platform = spec.platform?.value ?? SpecDefaults.platform
     return CIPlan(
       role: spec.ci?.roleARN.map { .arn($0.value) }
@@ -234,8 +255,8 @@ public struct DeploymentPlanner {
       runner: platform == .linuxARM64 ? "ubuntu-24.04-arm" : "ubuntu-24.04",
       reviewRunner: "ubuntu-24.04",
       deployConcurrencyGroup: "ecsgen-deploy-\(service)-\(environment ?? "default")",
-      reviewConcurrencyGroupPrefix: "ecsgen-review-\(service)",
-      stackName: service,
+      reviewConcurrencyGroupPrefix: "ecsgen-review-\(qualified)",
+      stackName: qualified,
       toolSource: ToolSourcePlan(
         repositoryVariable: SpecDefaults.CI.toolRepositoryVariable,
         refVariable: SpecDefaults.CI.toolRefVariable, cacheKeyPrefix: "ecsgen"),
