@@ -62,7 +62,7 @@ public struct CheckRunner: Sendable {
       let fix = renderCommand(spec: plan.specFile)
       let layout = OutputLayout(
         outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
-        targets: targetsToCheck(plan))
+        targets: targetsToCheck(plan), baseDirectory: baseDirectory)
       for set in layout.sets(for: plan) {
         let root = resolve(set.root, against: baseDirectory)
         for file in set.files {
@@ -97,7 +97,7 @@ public struct CheckRunner: Sendable {
   /// current.
   private func targetsToCheck(_ plan: DeploymentPlan) -> [RenderTarget] {
     let root = resolve(outputDirectory, against: baseDirectory)
-    let folder = "\(plan.service.name)/\(RenderTarget.bootstrap.folder)"
+    let folder = "\(plan.outputFolder)/\(RenderTarget.bootstrap.folder)"
     let rendered = !OutputWriter.generatedFiles(in: folder, root: root, skipping: []).isEmpty
     return RenderTarget.defaultTargets + (rendered ? [.bootstrap] : [])
   }
@@ -136,19 +136,29 @@ public struct CheckRunner: Sendable {
     let services = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     var problems: [Problem] = []
     for service in services.sorted() where !rendered.contains(service) {
+      // `NAME/TARGET`, and `NAME/ENV/TARGET` for a service that had environments.
       for target in RenderTarget.allCases {
-        let folder = "\(service)/\(target.folder)"
-        for file in OutputWriter.generatedFiles(in: folder, root: root, skipping: []) {
-          problems.append(
-            leftOverProblem(
-              outputDirectory, file, root: root,
-              fix:
-                "no spec renders service `\(service)` any more: delete \(outputDirectory)/\(folder)/"
-            ))
+        for folder in [service] + environmentFolders(of: service, root: root) {
+          let folder = "\(folder)/\(target.folder)"
+          for file in OutputWriter.generatedFiles(in: folder, root: root, skipping: []) {
+            problems.append(
+              leftOverProblem(
+                outputDirectory, file, root: root,
+                fix:
+                  "no spec renders service `\(service)` any more: delete \(outputDirectory)/\(folder)/"
+              ))
+          }
         }
       }
     }
     return problems
+  }
+
+  /// `NAME/ENV` for each folder of `DIR/NAME` that is not a target's folder.
+  private func environmentFolders(of service: String, root: String) -> [String] {
+    let targets = Set(RenderTarget.allCases.map(\.folder))
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(service)")) ?? []
+    return entries.sorted().filter { !targets.contains($0) }.map { "\(service)/\($0)" }
   }
 
   private func leftOverProblem(

@@ -107,12 +107,20 @@ public struct Render: StatusReporting {
       "Write each workflow here (such as .github/workflows) instead of DIR/NAME/github-actions/.")
   public var workflowsDir: String?
 
+  @Option(
+    name: .long,
+    help:
+      "Render only this environment of specs with `environments:` (into DIR/NAME/ENV/); specs without environments are left out."
+  )
+  public var env: String?
+
   public init() {}
 
   mutating func execute() -> Int32 {
     let output = RenderRunner(
       outputDirectory: out, workflowsDirectory: workflowsDir,
-      targets: target.isEmpty ? RenderTarget.defaultTargets : target, useColor: Terminal.wantsColor
+      targets: target.isEmpty ? RenderTarget.defaultTargets : target, useColor: Terminal.wantsColor,
+      environment: env
     ).run(paths: paths)
     Terminal.write(output)
     return output.status.rawValue

@@ -11,6 +11,9 @@ struct OutputSet: Sendable {
   var root: String
   var folder: String?
   var files: [GeneratedFile]
+  /// Only clears what an older layout left in `folder`: `render` names it only when it removed
+  /// something.
+  var clearsOnly = false
 }
 
 /// Where each target of each service goes: `DIR/NAME/TARGET/`, except the workflow, which
@@ -19,6 +22,9 @@ struct OutputLayout: Sendable {
   var outputDirectory: String
   var workflowsDirectory: String?
   var targets: [RenderTarget]
+  /// What relative paths are relative to; only needed to find the folders of environments a
+  /// spec no longer has (`OutputLayout+Environments.swift`).
+  var baseDirectory: String? = nil
 
   /// The layout as the workflow renderer sees it.
   var paths: OutputPaths {
@@ -26,9 +32,12 @@ struct OutputLayout: Sendable {
   }
 
   func sets(for plan: DeploymentPlan) -> [OutputSet] {
-    let name = plan.service.name
+    let name = plan.outputFolder
     return targets.flatMap { target -> [OutputSet] in
       let folder = "\(name)/\(target.folder)"
+      if let environment = plan.environment {
+        return environmentSets(plan, environment, target: target, folder: folder)
+      }
       let files: [GeneratedFile]
       switch target {
       case .terraform: files = TerraformRenderer().render(plan)

@@ -11,11 +11,18 @@ struct PlannedSpecs: Sendable {
   /// committed output alone instead of calling it left over.
   var failedServiceNames: Set<String> = []
 
-  init(_ loaded: [LoadedSpec]) {
+  /// Specs that were planned (a spec with environments has one plan per environment).
+  var specCount = 0
+
+  /// `environment`: only that environment of specs with environments (`render --env`); a spec
+  /// without it is an error, a spec without environments is left out.
+  init(_ loaded: [LoadedSpec], environment: String? = nil) {
     var servicesSeen: [String: String] = [:]
     for spec in loaded {
       diagnostics += spec.diagnostics
-      guard !spec.hasErrors, let plan = try? DeploymentPlanner().plan(spec) else {
+      guard !spec.hasErrors, var plans = try? DeploymentPlanner().plans(spec),
+        let plan = plans.first
+      else {
         if let name = spec.spec?.name?.value { failedServiceNames.insert(name) }
         continue
       }
@@ -28,7 +35,29 @@ struct PlannedSpecs: Sendable {
         continue
       }
       servicesSeen[plan.service.name] = spec.file
-      plans.append(plan)
+      if let environment {
+        guard select(environment, from: &plans, spec) else { continue }
+      }
+      diagnostics += EnvironmentRenderNotes.notes(spec)
+      specCount += 1
+      self.plans += plans
     }
+  }
+
+  /// Keeps the plan of `environment` only; false (after an error when the spec has other
+  /// environments) when there is none.
+  private mutating func select(
+    _ environment: String, from plans: inout [DeploymentPlan], _ spec: LoadedSpec
+  ) -> Bool {
+    let names = plans.compactMap { $0.environment?.name }
+    plans = plans.filter { $0.environment?.name == environment }
+    if plans.isEmpty, !names.isEmpty, let name = spec.spec?.name {
+      diagnostics.append(
+        .error(
+          "unknown-environment", at: name.location,
+          "`--env \(environment)`: this spec has no environment `\(environment)`; its environments are \(names.map { "`\($0)`" }.joined(separator: ", "))"
+        ))
+    }
+    return !plans.isEmpty
   }
 }

@@ -10,12 +10,15 @@ public struct RenderRunner: Sendable {
   public var targets: [RenderTarget]
   public var useColor: Bool
   public var baseDirectory: String?
+  /// Only this environment of specs with `environments:` (`--env`); nil renders all.
+  public var environment: String?
 
   public init(
     outputDirectory: String = "infra", workflowsDirectory: String? = nil,
     targets: [RenderTarget] = RenderTarget.defaultTargets, useColor: Bool = false,
-    baseDirectory: String? = nil
+    baseDirectory: String? = nil, environment: String? = nil
   ) {
+    self.environment = environment
     self.outputDirectory = outputDirectory
     self.workflowsDirectory = workflowsDirectory
     self.targets = targets
@@ -25,7 +28,8 @@ public struct RenderRunner: Sendable {
 
   var layout: OutputLayout {
     OutputLayout(
-      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory, targets: targets)
+      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory, targets: targets,
+      baseDirectory: baseDirectory)
   }
 
   public func run(paths: [String]) -> CommandOutput {
@@ -35,7 +39,7 @@ public struct RenderRunner: Sendable {
     } catch {
       return .toolFailure(error)
     }
-    let planned = PlannedSpecs(loaded)
+    let planned = PlannedSpecs(loaded, environment: environment)
     let layout = self.layout
     let baseDirectory = self.baseDirectory
     // Each service writes only inside its own folders, so services render in parallel.
@@ -47,7 +51,7 @@ public struct RenderRunner: Sendable {
           let summary = try OutputWriter().sync(set.files, root: root, folder: set.folder)
           lines += summary.written.map { "wrote \(set.root)/\($0)" }
           lines += summary.removed.map { "removed \(set.root)/\($0)" }
-          if summary.written.isEmpty && summary.removed.isEmpty {
+          if summary.written.isEmpty && summary.removed.isEmpty && !set.clearsOnly {
             let place = set.folder.map { "\(set.root)/\($0)/" } ?? set.root + "/"
             let count = summary.unchanged.count
             lines.append("unchanged \(place) (\(count) file\(count == 1 ? "" : "s"))")
@@ -68,8 +72,8 @@ public struct RenderRunner: Sendable {
     }
     let sorted = planned.diagnostics.sortedForOutput()
     var summary =
-      "rendered \(planned.plans.count) of \(loaded.count) spec\(loaded.count == 1 ? "" : "s")"
-    let skipped = loaded.count - planned.plans.count
+      "rendered \(planned.specCount) of \(loaded.count) spec\(loaded.count == 1 ? "" : "s")"
+    let skipped = loaded.count - planned.specCount
     if skipped > 0 { summary += "; \(skipped) with errors rendered nothing" }
     return CommandOutput(
       standardOutput: lines.map { $0 + "\n" }.joined(),

@@ -17,12 +17,17 @@ public struct EnvironmentPlan: Sendable, Equatable, Codable {
   /// `SERVICE-ENVIRONMENT`, what every AWS name that must be unique is derived from (at most 28
   /// characters: validation keeps service name and environment inside that budget).
   public var qualifiedName: String
+  /// Every environment of the spec, in promotion order (this one included).
+  public var all: [String]
 
-  public init(name: String, position: Int, promotedFrom: String?, qualifiedName: String) {
+  public init(
+    name: String, position: Int, promotedFrom: String?, qualifiedName: String, all: [String]
+  ) {
     self.name = name
     self.position = position
     self.promotedFrom = promotedFrom
     self.qualifiedName = qualifiedName
+    self.all = all
   }
 
   init(service: String, _ environment: SpecEnvironment) {
@@ -31,11 +36,17 @@ public struct EnvironmentPlan: Sendable, Equatable, Codable {
     self.init(
       name: environment.name.value, position: position,
       promotedFrom: position > 0 && position - 1 < all.count ? all[position - 1] : nil,
-      qualifiedName: "\(service)-\(environment.name.value)")
+      qualifiedName: "\(service)-\(environment.name.value)", all: all)
   }
 }
 
 extension DeploymentPlan {
+  /// The folder of this plan's output under the output directory: `NAME`, or `NAME/ENV` for an
+  /// environment (one Terraform root configuration, one template, one state per environment).
+  public var outputFolder: String {
+    environment.map { "\(service.name)/\($0.name)" } ?? service.name
+  }
+
   /// The names of this plan's AWS resources: derived from the service name, or from service and
   /// environment (`orders-api-prod`) for a spec with environments.
   public var resourceNames: ResourceNames {
