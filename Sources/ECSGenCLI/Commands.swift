@@ -26,7 +26,7 @@ public struct ECSGenCommand: ParsableCommand {
         ecsgen import lambda fn.json     turn a Lambda function into a starter spec
       """,
     version: ECSGenVersion.description,
-    subcommands: [Lint.self, Render.self, Check.self, Import.self, Version.self])
+    subcommands: [Lint.self, Render.self, Check.self, Diff.self, Import.self, Version.self])
 
   public init() {}
 

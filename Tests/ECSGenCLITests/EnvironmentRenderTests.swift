@@ -125,3 +125,33 @@ import Testing
     #expect(CheckRunner(baseDirectory: directory.path).run(paths: ["specs"]).status == .clean)
   }
 }
+
+/// `ecsgen diff SPEC FROM TO`.
+@Suite struct DiffCommandTests {
+  let spec = "Tests/Fixtures/environments.yaml"
+
+  @Test func printsOneLinePerDifferingKey() {
+    let output = DiffRunner(baseDirectory: GoldenFile.packageRoot).run(
+      spec: spec, from: "dev", to: "staging")
+    #expect(output.status == .clean)
+    #expect(output.standardOutput.hasPrefix("orders-api: dev -> staging, 5 keys differ"))
+    #expect(
+      output.standardOutput.contains(
+        "  loadBalancer.domain: \"dev.orders.example.com\" -> \"staging.orders.example.com\"\n"))
+  }
+
+  @Test func anUnknownEnvironmentCannotBeCompared() {
+    let output = DiffRunner(baseDirectory: GoldenFile.packageRoot).run(
+      spec: spec, from: "dev", to: "qa")
+    #expect(output.status == .toolFailure)
+    #expect(
+      output.standardError.contains("no environment `qa`; its environments are dev, staging, prod"))
+  }
+
+  @Test func aSpecWithErrorsIsReported() {
+    let output = DiffRunner(baseDirectory: GoldenFile.packageRoot).run(
+      spec: "specs/invalid/environment-prod-only.yaml", from: "dev", to: "prod")
+    #expect(output.status == .findings)
+    #expect(output.standardError.contains("[fargate-size]"))
+  }
+}
