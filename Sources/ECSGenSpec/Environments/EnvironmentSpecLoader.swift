@@ -180,14 +180,14 @@ enum EnvironmentEntries {
 }
 
 /// Each environment is decoded and validated as a whole spec, so a spec with environments costs
-/// its size times their number. Together they may not pass the node limit of one document
-/// (`SpecLimits.maxExpandedNodes`): a hostile spec then costs no more than the largest spec
-/// without environments, while a real one (a few hundred nodes) can have every environment allowed.
+/// its size times their number. Together they may not pass `EnvironmentRules.maxMergedNodes`: a
+/// hostile spec then costs about what the largest spec without environments does, while a real
+/// one (a few hundred nodes) can have every environment allowed.
 enum WorkBudget {
   static func check(
     base: Node, environments: Int, at key: Node, context: DecodingContext
   ) -> Diagnostic? {
-    let limit = SpecLimits.maxExpandedNodes
+    let limit = EnvironmentRules.maxMergedNodes
     let perEnvironment = count(base, upTo: limit / max(environments, 1) + 1)
     guard perEnvironment * environments > limit else { return nil }
     return .error(
