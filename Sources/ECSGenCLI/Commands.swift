@@ -33,6 +33,10 @@ public struct ECSGenCommand: ParsableCommand {
   /// Runs the command line and returns the process exit status. Argument errors exit with 2, not
   /// ArgumentParser's usual 64, so that 2 always means "ecsgen could not run".
   public static func main(arguments: [String]) -> Int32 {
+    // The everyday lint, render and check lines skip ArgumentParser (see DirectCommandLine).
+    if let invocation = DirectCommandLine.parse(arguments) {
+      return invocation.run()
+    }
     do {
       var command = try parseAsRoot(arguments)
       if var subcommand = command as? StatusReporting {
@@ -109,13 +113,13 @@ public struct Render: StatusReporting {
 
   public init() {}
 
+  /// The command line's values, as `DirectCommandLine` would read them.
+  var invocation: Invocation {
+    .render(paths: paths, out: out, targets: target, workflowsDir: workflowsDir)
+  }
+
   mutating func execute() -> Int32 {
-    let output = RenderRunner(
-      outputDirectory: out, workflowsDirectory: workflowsDir,
-      targets: target.isEmpty ? RenderTarget.defaultTargets : target, useColor: Terminal.wantsColor
-    ).run(paths: paths)
-    Terminal.write(output)
-    return output.status.rawValue
+    invocation.run()
   }
 }
 
@@ -153,11 +157,13 @@ public struct Lint: StatusReporting {
 
   public init() {}
 
+  /// The command line's values, as `DirectCommandLine` would read them.
+  var invocation: Invocation {
+    .lint(paths: paths, format: format, strict: strict)
+  }
+
   mutating func execute() -> Int32 {
-    let output = LintRunner(format: format, strict: strict, useColor: Terminal.wantsColor)
-      .run(paths: paths)
-    Terminal.write(output)
-    return output.status.rawValue
+    invocation.run()
   }
 }
 
@@ -203,13 +209,13 @@ public struct Check: StatusReporting {
 
   public init() {}
 
+  /// The command line's values, as `DirectCommandLine` would read them.
+  var invocation: Invocation {
+    .check(paths: paths, out: out, workflowsDir: workflowsDir, format: format)
+  }
+
   mutating func execute() -> Int32 {
-    let output = CheckRunner(
-      outputDirectory: out, workflowsDirectory: workflowsDir, format: format,
-      useColor: Terminal.wantsColor
-    ).run(paths: paths)
-    Terminal.write(output)
-    return output.status.rawValue
+    invocation.run()
   }
 }
 
