@@ -9,25 +9,25 @@ import Foundation
 enum Parallel {
   /// `body(0) ..< body(count)` in order; concurrently when there are enough items to pay for the
   /// threads (a handful of specs runs faster on one).
+  ///
+  /// `body` is escaping because the threads that run it may hold it a moment after they finish.
   static func map<T: Sendable>(
-    _ count: Int, threshold: Int = 16, _ body: @Sendable (Int) -> T
+    _ count: Int, threshold: Int = 16, _ body: @escaping @Sendable (Int) -> T
   ) -> [T] {
     let threads = min(ProcessInfo.processInfo.activeProcessorCount, count)
     guard count >= threshold, threads > 1 else { return (0..<count).map(body) }
     let work = SharedWork<T>(count: count)
-    return withoutActuallyEscaping(body) { body in
-      let finished = DispatchSemaphore(value: 0)
-      // The calling thread works too, so `threads - 1` helpers join it.
-      for _ in 1..<threads {
-        Thread.detachNewThread {
-          work.drain(body)
-          finished.signal()
-        }
+    let finished = DispatchSemaphore(value: 0)
+    // The calling thread works too, so `threads - 1` helpers join it.
+    for _ in 1..<threads {
+      Thread.detachNewThread {
+        work.drain(body)
+        finished.signal()
       }
-      work.drain(body)
-      for _ in 1..<threads { finished.wait() }
-      return work.results
     }
+    work.drain(body)
+    for _ in 1..<threads { finished.wait() }
+    return work.results
   }
 }
 
