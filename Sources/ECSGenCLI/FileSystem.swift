@@ -1,3 +1,4 @@
+import ECSGenSpec
 import Foundation
 
 /// The few file operations `render` repeats for every generated file, with POSIX calls.
@@ -9,22 +10,7 @@ enum FileSystem {
   /// The bytes of the regular file at `path`, or nil when it does not exist or cannot be read
   /// (both mean "write it": the write then says what is wrong).
   static func contents(atPath path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-      return nil
-    }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return nil }
-      if count == 0 { return bytes }
-      bytes += chunk[..<count]
-    }
+    try? FileBytes.contents(of: path).get()
   }
 
   /// Writes `bytes` to a new file at `path` (which must not exist), with the mode a new file
