@@ -73,6 +73,23 @@ enum ChildProcess {
     posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, truncate, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, truncate, 0o644)
 
+    // The benchmark ignores SIGINT and SIGTERM to clean up on its own (see InterruptCleanup), and
+    // ignored signals stay ignored across exec: give the child the default actions back, so that
+    // Ctrl-C stops it too.
+    #if canImport(Darwin)
+      var attributes: posix_spawnattr_t?
+    #else
+      var attributes = posix_spawnattr_t()
+    #endif
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGTERM)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
     // C strings live until the child has been spawned; posix_spawn copies nothing we free early.
     let argv = CStringArray([executable] + arguments)
     let environmentLines = environment.map { variables in
@@ -91,11 +108,11 @@ enum ChildProcess {
     let spawned: Int32 = argv.pointers.withUnsafeBufferPointer { arguments in
       guard let argumentList = arguments.baseAddress else { return EINVAL }
       guard let envp else {
-        return posix_spawn(&pid, executable, &actions, nil, argumentList, environ)
+        return posix_spawn(&pid, executable, &actions, &attributes, argumentList, environ)
       }
       return envp.pointers.withUnsafeBufferPointer { variables in
         guard let variableList = variables.baseAddress else { return EINVAL }
-        return posix_spawn(&pid, executable, &actions, nil, argumentList, variableList)
+        return posix_spawn(&pid, executable, &actions, &attributes, argumentList, variableList)
       }
     }
     guard spawned == 0 else {

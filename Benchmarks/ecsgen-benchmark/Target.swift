@@ -8,6 +8,8 @@ struct Target {
   var text: String
   /// True when more is better (a speed-up), false when less is better (time, memory).
   var atLeast = false
+  /// "target", or "goal" for a figure that is an aim rather than a promise (the CDK ratio).
+  var word = "target"
   /// Set when the figure was measured at another scale than the target names ("for 1000
   /// specs"): then it is not judged, since a smaller batch would pass too easily.
   var scaleNote: String?
@@ -16,10 +18,10 @@ struct Target {
   func note(_ value: Double) -> String {
     let comparison = atLeast ? "≥" : "≤"
     if let scaleNote {
-      return "(target \(comparison) \(text) \(scaleNote))"
+      return "(\(word) \(comparison) \(text) \(scaleNote))"
     }
     let met = atLeast ? value >= limit : value <= limit
-    return "(target \(comparison) \(text)\(met ? "" : ", MISSED"))"
+    return "(\(word) \(comparison) \(text)\(met ? "" : ", MISSED"))"
   }
 }
 

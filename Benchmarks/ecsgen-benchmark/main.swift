@@ -9,6 +9,8 @@ import Foundation
 func runBenchmark(_ options: Options) throws(BenchmarkFailure) {
   let workspace = try Workspace(ecsgenPath: options.ecsgenPath)
   defer { workspace.remove() }
+  let cleanup = InterruptCleanup(removing: workspace)
+  defer { withExtendedLifetime(cleanup) {} }
 
   print("ecsgen: \(workspace.ecsgen)")
   print("  \(BinaryLinkage.describe(workspace.ecsgen))")
@@ -61,6 +63,7 @@ func runBenchmark(_ options: Options) throws(BenchmarkFailure) {
   )
 }
 
+lineBufferStandardOutput()
 let exitStatus: Int32
 do throws(BenchmarkFailure) {
   let options = try Options(Array(CommandLine.arguments.dropFirst()))
