@@ -45,14 +45,14 @@ func runBenchmark(_ options: Options) throws(BenchmarkFailure) {
       baselinePerSpec: perSpec, baselineCount: options.specCount
     ).run()
   }
-  try CDKFigure(
+  let ranCDK = try CDKFigure(
     workspace: workspace, service: service, venvOption: options.cdkVenv,
     ecsgenRenderSeconds: renderOneSeconds
   ).run()
 
   print("")
   print(
-    "runs: \(OneSpecFigures.runs) each of the one-spec figures (alternating), \(options.runs) of each \(options.specCount)-spec figure\(options.largeCount == nil ? "" : " and of --large"), \(CDKFigure.runs) of CDK"
+    "runs: \(OneSpecFigures.runs) each of the one-spec figures (alternating), \(options.runs) of each \(options.specCount)-spec figure\(options.largeCount == nil ? "" : " and of --large")\(ranCDK ? ", \(CDKFigure.runs) of CDK" : "")"
   )
   print(
     "each run: one process (posix_spawn, wait4); wall clock from spawn to exit, output to files; CPU and peak RSS are that process's own"

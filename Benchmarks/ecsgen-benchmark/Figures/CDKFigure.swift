@@ -14,13 +14,15 @@ struct CDKFigure {
   /// ecsgen's median one-spec render time, in seconds.
   var ecsgenRenderSeconds: Double
 
-  func run() throws(BenchmarkFailure) {
+  /// Prints the CDK line, or why it was skipped; returns whether CDK ran.
+  @discardableResult
+  func run() throws(BenchmarkFailure) -> Bool {
     let setup = CDKSetup.locate(venvOption: venvOption, workspace: workspace)
     guard case .available(let python, let app) = setup else {
       if case .unavailable(let reason) = setup {
         print("CDK: skipped (\(reason); \(CDKSetup.howToSetUp))")
       }
-      return
+      return false
     }
     var environment = ProcessInfo.processInfo.environment
     // Keep the timed runs free of network calls and notices that have nothing to do with
@@ -42,11 +44,12 @@ struct CDKFigure {
       workspace.discard(out)
       durations.append(result.wall.seconds)
     }
-    guard let cdk = Summary(durations) else { return }
+    guard let cdk = Summary(durations) else { return false }
     let ratio = ecsgenRenderSeconds > 0 ? cdk.median / ecsgenRenderSeconds : 0
     print(
       "CDK synth \(format(cdk.median, 2)) s; ecsgen render 1 spec \(format(ecsgenRenderSeconds * 1000, 1)) ms: ecsgen is \(format(ratio, 0))× faster \(Self.goal.note(ratio))"
     )
+    return true
   }
 
   /// Fails unless the synthesis wrote a CloudFormation template: an app that exits 0 without
