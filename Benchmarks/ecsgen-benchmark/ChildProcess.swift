@@ -90,7 +90,7 @@ enum ChildProcess {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
-    // C strings live until the child has been spawned; posix_spawn copies nothing we free early.
+    // Freed only after posix_spawn returns, by which time the child has its own copies.
     let argv = CStringArray([executable] + arguments)
     let environmentLines = environment.map { variables in
       variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
