@@ -87,7 +87,7 @@ public struct CheckRunner: Sendable {
     for set in layout.sets(for: plan) {
       let root = resolve(set.root, against: baseDirectory)
       for file in set.files {
-        let committed = FileManager.default.contents(atPath: root + "/" + file.path).map {
+        let committed = FileSystem.contents(atPath: root + "/" + file.path).map {
           String(decoding: $0, as: UTF8.self)
         }
         let path = set.root + "/" + file.path

@@ -13,6 +13,46 @@ enum FileSystem {
     try? FileBytes.contents(of: path).get()
   }
 
+  /// The first `count` bytes of the file at `path` (fewer when it is shorter), or nil when it
+  /// cannot be read.
+  static func head(of path: String, count: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let length = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
+    guard length >= 0 else { return nil }
+    return Array(bytes[..<length])
+  }
+
+  /// The paths, relative to `directory`, of everything below it that is not a directory
+  /// (recursively, symbolic links not followed into directories), in no particular order; empty
+  /// when `directory` cannot be listed. `check` lists every service's folders, so this is
+  /// `readdir`, not FileManager's enumerator (8% of a 1,000-spec check).
+  static func filesBelow(_ directory: String) -> [String] {
+    guard let stream = opendir(directory) else { return [] }
+    defer { closedir(stream) }
+    var files: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+      if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+        var status = stat()
+        isDirectory =
+          lstat(directory + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+      }
+      if isDirectory {
+        files += filesBelow(directory + "/" + name).map { name + "/" + $0 }
+      } else {
+        files.append(name)
+      }
+    }
+    return files
+  }
+
   /// Writes `bytes` to a new file at `path` (which must not exist), with the mode a new file
   /// gets from the umask. Returns nil on success, or the reason.
   static func create(_ path: String, bytes: some Collection<UInt8>) -> String? {

@@ -81,19 +81,14 @@ struct OutputWriter {
   static func generatedFiles(
     in folder: String, root: String, skipping: Set<String>
   ) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else {
-      return []
-    }
     var found: [String] = []
-    while let relative = enumerator.nextObject() as? String {
+    for relative in FileSystem.filesBelow(root + "/" + folder) {
       let path = folder + "/" + relative
       // Another render's file in the making (or one a killed render left): never output.
-      if TemporaryFiles.isTemporary(name(of: relative)) { continue }
-      guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path)
-      else { continue }
-      let head = (try? handle.read(upToCount: 1024)) ?? nil
-      try? handle.close()
-      if let head, String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text) {
+      if TemporaryFiles.isTemporary(name(of: relative)) || skipping.contains(path) { continue }
+      if let head = FileSystem.head(of: root + "/" + path, count: 1024),
+        String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text)
+      {
         found.append(path)
       }
     }
