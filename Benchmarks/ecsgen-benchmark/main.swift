@@ -35,14 +35,14 @@ func runBenchmark(_ options: Options) throws(BenchmarkFailure) {
   print("")
 
   let renderOneSeconds = try OneSpecFigures(workspace: workspace, spec: oneSpec).run()
-  let perSpec = try ManySpecsFigures(
+  try ManySpecsFigures(
     workspace: workspace, specDirectory: specDirectory.path, specCount: options.specCount,
     runs: options.runs
   ).run()
   if let largeCount = options.largeCount {
     try LargeFigure(
       workspace: workspace, specCount: largeCount, runs: options.runs,
-      baselinePerSpec: perSpec, baselineCount: options.specCount
+      baselineDirectory: specDirectory.path, baselineCount: options.specCount
     ).run()
   }
   let ranCDK = try CDKFigure(

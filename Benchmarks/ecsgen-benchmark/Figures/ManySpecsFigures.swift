@@ -11,9 +11,8 @@ struct ManySpecsFigures {
   var specCount: Int
   var runs: Int
 
-  /// Prints the three lines and returns the median render time per spec in seconds (the
-  /// --large line compares with it).
-  func run() throws(BenchmarkFailure) -> Double {
+  /// Prints the three lines.
+  func run() throws(BenchmarkFailure) {
     let lint = RunSet(
       runs: try (1...runs).map { _ throws(BenchmarkFailure) in
         try workspace.ecsgen(["lint", specDirectory])
@@ -50,7 +49,6 @@ struct ManySpecsFigures {
     print(
       "check \(specs(specCount)) against the rendered output: median \(seconds(checkWall)), peak RSS \(PeakMemory.describe(check.peakMiB)) \(target(Self.checkTargetSeconds).note(checkWall.median))"
     )
-    return renderWall.median / Double(specCount)
   }
 
   /// The target in seconds, judged only at the batch size it is set for.
