@@ -93,6 +93,7 @@ let package = Package(
       dependencies: [
         "ECSGenCLI", "ECSGenSpec", "ECSGenDiagnostics", "ECSGenPlan", "ECSGenRendering",
         "ECSGenTerraform", "ECSGenTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
   ]

@@ -1,6 +1,7 @@
 import ECSGenDiagnostics
 import ECSGenPlan
 import ECSGenRendering
+import ECSGenSpec
 import Foundation
 
 /// `ecsgen check`: renders in memory and compares with what is committed. It writes nothing.
@@ -50,46 +51,64 @@ public struct CheckRunner: Sendable {
   }
 
   public func run(paths: [String]) -> CommandOutput {
-    let planned: PlannedSpecs
+    let files: [SpecFile]
     do {
-      planned = PlannedSpecs(try SpecBatch.load(paths: paths, baseDirectory: baseDirectory))
+      files = try SpecPaths.expand(paths, baseDirectory: baseDirectory)
     } catch {
       return .toolFailure(error)
     }
+    var stream = SpecStream()
     var problems: [Problem] = []
     var upToDate = 0
-    for plan in planned.plans {
-      let fix = renderCommand(spec: plan.specFile)
-      let layout = OutputLayout(
-        outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
-        targets: targetsToCheck(plan), baseDirectory: baseDirectory)
-      for set in layout.sets(for: plan) {
-        let root = resolve(set.root, against: baseDirectory)
-        for file in set.files {
-          let committed = FileManager.default.contents(atPath: root + "/" + file.path).map {
-            String(decoding: $0, as: UTF8.self)
-          }
-          let path = set.root + "/" + file.path
-          if committed == file.contents {
-            upToDate += 1
-          } else {
-            problems.append(
-              Problem(
-                kind: committed == nil ? .missing : .stale, path: path, committed: committed ?? "",
-                rendered: file.contents,
-                fix: committed.flatMap { otherVersionFix($0, render: fix) } ?? fix))
-          }
+    do {
+      try stream.run(files) { plans in
+        // Each service's files are compared on their own, so services are checked in parallel.
+        let results = Parallel.map(plans.count) { index in check(plans[index]) }
+        for result in results {
+          problems += result.problems
+          upToDate += result.upToDate
         }
-        if let folder = set.folder {
-          let produced = Set(set.files.map(\.path))
-          for leftOver in OutputWriter.generatedFiles(in: folder, root: root, skipping: produced) {
-            problems.append(leftOverProblem(set.root, leftOver, root: root, fix: fix))
-          }
+      }
+    } catch {
+      return .toolFailure(error.failure)
+    }
+    if namesWholeDirectory(paths) { problems += orphanedServices(stream) }
+    return report(problems, upToDate: upToDate, diagnostics: stream.diagnostics)
+  }
+
+  /// Renders one service in memory and compares its files with what is committed.
+  private func check(_ plan: DeploymentPlan) -> (problems: [Problem], upToDate: Int) {
+    var problems: [Problem] = []
+    var upToDate = 0
+    let fix = renderCommand(spec: plan.specFile)
+    let layout = OutputLayout(
+      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
+      targets: targetsToCheck(plan), baseDirectory: baseDirectory)
+    for set in layout.sets(for: plan) {
+      let root = resolve(set.root, against: baseDirectory)
+      for file in set.files {
+        let committed = FileSystem.contents(atPath: root + "/" + file.path).map {
+          String(decoding: $0, as: UTF8.self)
+        }
+        let path = set.root + "/" + file.path
+        if committed == file.contents {
+          upToDate += 1
+        } else {
+          problems.append(
+            Problem(
+              kind: committed == nil ? .missing : .stale, path: path, committed: committed ?? "",
+              rendered: file.contents,
+              fix: committed.flatMap { otherVersionFix($0, render: fix) } ?? fix))
+        }
+      }
+      if let folder = set.folder {
+        let produced = Set(set.files.map(\.path))
+        for leftOver in OutputWriter.generatedFiles(in: folder, root: root, skipping: produced) {
+          problems.append(leftOverProblem(set.root, leftOver, root: root, fix: fix))
         }
       }
     }
-    if namesWholeDirectory(paths) { problems += orphanedServices(planned) }
-    return report(problems, upToDate: upToDate, diagnostics: planned.diagnostics)
+    return (problems, upToDate)
   }
 
   /// The default targets, plus the bootstrap where it was rendered (its folder holds generated
@@ -130,9 +149,9 @@ public struct CheckRunner: Sendable {
 
   /// Generated files of services that no spec renders any more (their spec was deleted or
   /// renamed). Services whose spec has errors are left alone: their output is not known.
-  private func orphanedServices(_ planned: PlannedSpecs) -> [Problem] {
+  private func orphanedServices(_ stream: SpecStream) -> [Problem] {
     let root = resolve(outputDirectory, against: baseDirectory)
-    let rendered = Set(planned.plans.map(\.service.name)).union(planned.failedServiceNames)
+    let rendered = stream.plannedServiceNames.union(stream.failedServiceNames)
     let services = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     var problems: [Problem] = []
     for service in services.sorted() where !rendered.contains(service) {

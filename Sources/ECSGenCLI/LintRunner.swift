@@ -20,20 +20,27 @@ public struct LintRunner: Sendable {
   }
 
   public func run(paths: [String]) -> CommandOutput {
-    let loaded: [LoadedSpec]
+    let files: [SpecFile]
     do {
-      loaded = try SpecBatch.load(paths: paths, baseDirectory: baseDirectory)
+      files = try SpecPaths.expand(paths, baseDirectory: baseDirectory)
     } catch {
       return .toolFailure(error)
     }
-    let diagnostics = loaded.flatMap(\.diagnostics).sortedForOutput()
+    var stream = SpecStream()
+    stream.plans = false
+    do {
+      try stream.run(files)
+    } catch {
+      return .toolFailure(error.failure)
+    }
+    let diagnostics = stream.diagnostics.sortedForOutput()
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     let failed = errors > 0 || (strict && warnings > 0)
     var summary = ""
     if format == .text {
       summary =
-        "linted \(plural(loaded.count, "spec")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        "linted \(plural(stream.specCount, "spec")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
         + (strict && warnings > 0 && errors == 0 ? " (failing: --strict)" : "") + "\n"
     }
     return CommandOutput(

@@ -18,29 +18,39 @@ struct OutputWriter {
   func sync(
     _ files: [GeneratedFile], root: String, folder: String?
   ) throws(ToolFailure) -> Summary {
-    let manager = FileManager.default
     var summary = Summary()
     var directoriesMade = Set<String>()
+    // Directories this sync made: they held nothing before, so nothing in them is stale.
+    var directoriesCreated = Set<String>()
     for file in files {
       let path = root + "/" + file.path
-      let bytes = Data(file.contents.utf8)
-      if manager.contents(atPath: path) == bytes {
+      let bytes = file.contents.utf8
+      if let existing = FileSystem.contents(atPath: path), existing.elementsEqual(bytes) {
         summary.unchanged.append(file.path)
         continue
       }
       let directory = Self.parent(of: path)
       if directoriesMade.insert(directory).inserted {
-        try Self.makeDirectory(directory)
-        TemporaryFiles.sweep(directory)
+        switch FileSystem.makeDirectory(directory) {
+        case .created: directoriesCreated.insert(directory)
+        case .existed: TemporaryFiles.sweep(directory)
+        case .failed:
+          // The slow path says why (a file where a directory should be, permissions).
+          try Self.makeDirectory(directory)
+          TemporaryFiles.sweep(directory)
+        }
       }
       try Self.writeAtomically(bytes, to: path, in: directory)
       summary.written.append(file.path)
     }
     let produced = Set(files.map(\.path))
-    let stale = folder.map { Self.generatedFiles(in: $0, root: root, skipping: produced) } ?? []
+    var stale: [String] = []
+    if let folder, !directoriesCreated.contains(root + "/" + folder) {
+      stale = Self.generatedFiles(in: folder, root: root, skipping: produced)
+    }
     for stale in stale {
       do {
-        try manager.removeItem(atPath: root + "/" + stale)
+        try FileManager.default.removeItem(atPath: root + "/" + stale)
       } catch {
         throw ToolFailure("cannot remove \(root)/\(stale): \(error.localizedDescription)")
       }
@@ -52,17 +62,16 @@ struct OutputWriter {
   /// Writes a temporary file beside `path` and renames it over `path`, so that a reader (or a
   /// crash) never sees half a file.
   private static func writeAtomically(
-    _ bytes: Data, to path: String, in directory: String
+    _ bytes: String.UTF8View, to path: String, in directory: String
   ) throws(ToolFailure) {
     let temporary = directory + "/" + TemporaryFiles.name(for: name(of: path))
-    do {
-      try bytes.write(to: URL(fileURLWithPath: temporary))
-    } catch {
-      throw ToolFailure("cannot write \(path): \(error.localizedDescription)")
+    if let reason = FileSystem.create(temporary, bytes: bytes) {
+      unlink(temporary)
+      throw ToolFailure("cannot write \(path): \(reason)")
     }
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
+      unlink(temporary)
       throw ToolFailure("cannot write \(path): \(reason)")
     }
   }
@@ -72,19 +81,14 @@ struct OutputWriter {
   static func generatedFiles(
     in folder: String, root: String, skipping: Set<String>
   ) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else {
-      return []
-    }
     var found: [String] = []
-    while let relative = enumerator.nextObject() as? String {
+    for relative in FileSystem.filesBelow(root + "/" + folder) {
       let path = folder + "/" + relative
       // Another render's file in the making (or one a killed render left): never output.
-      if TemporaryFiles.isTemporary(name(of: relative)) { continue }
-      guard !skipping.contains(path), let handle = FileHandle(forReadingAtPath: root + "/" + path)
-      else { continue }
-      let head = (try? handle.read(upToCount: 1024)) ?? nil
-      try? handle.close()
-      if let head, String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text) {
+      if TemporaryFiles.isTemporary(name(of: relative)) || skipping.contains(path) { continue }
+      if let head = FileSystem.head(of: root + "/" + path, count: 1024),
+        String(decoding: head, as: UTF8.self).contains(GeneratedMarker.text)
+      {
         found.append(path)
       }
     }

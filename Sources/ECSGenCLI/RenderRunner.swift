@@ -33,52 +33,72 @@ public struct RenderRunner: Sendable {
   }
 
   public func run(paths: [String]) -> CommandOutput {
-    let loaded: [LoadedSpec]
+    let files: [SpecFile]
     do {
-      loaded = try SpecBatch.load(paths: paths, baseDirectory: baseDirectory)
+      files = try SpecPaths.expand(paths, baseDirectory: baseDirectory)
     } catch {
       return .toolFailure(error)
     }
-    let planned = PlannedSpecs(loaded, environment: environment)
+    var stream = SpecStream()
+    stream.environment = environment
+    var written = ""
+    do {
+      try stream.run(files) { (plans) throws(ToolFailure) in
+        let chunk = write(plans)
+        written += chunk.lines
+        if let failure = chunk.failure { throw failure }
+      }
+    } catch {
+      switch error {
+      case .unreadable(let failure): return .toolFailure(failure)
+      case .consumer(let failure):
+        var output = CommandOutput.toolFailure(failure)
+        output.standardOutput = written
+        return output
+      }
+    }
+    let sorted = stream.diagnostics.sortedForOutput()
+    var summary =
+      "rendered \(stream.planCount) of \(stream.specCount) spec\(stream.specCount == 1 ? "" : "s")"
+    let skipped = stream.specCount - stream.planCount
+    if skipped > 0 { summary += "; \(skipped) with errors rendered nothing" }
+    return CommandOutput(
+      standardOutput: written,
+      standardError: DiagnosticRenderer(format: .text, useColor: useColor).render(sorted)
+        + summary + "\n",
+      status: sorted.containsErrors ? .findings : .clean)
+  }
+
+  /// Renders and writes one chunk of plans, and returns the lines that say what changed. Each
+  /// service writes only inside its own folders, so services render in parallel; the lines keep
+  /// the plans' order, up to the first service (in order) that failed, whose failure is returned.
+  private func write(_ plans: [DeploymentPlan]) -> (lines: String, failure: ToolFailure?) {
     let layout = self.layout
     let baseDirectory = self.baseDirectory
-    // Each service writes only inside its own folders, so services render in parallel.
-    let results = Parallel.map(planned.plans.count) { index in
-      Result { () throws(ToolFailure) -> [String] in
-        var lines: [String] = []
-        for set in layout.sets(for: planned.plans[index]) {
+    let results = Parallel.map(plans.count) { index in
+      Result { () throws(ToolFailure) -> String in
+        var lines = ""
+        for set in layout.sets(for: plans[index]) {
           let root = resolve(set.root, against: baseDirectory)
           let summary = try OutputWriter().sync(set.files, root: root, folder: set.folder)
-          lines += summary.written.map { "wrote \(set.root)/\($0)" }
-          lines += summary.removed.map { "removed \(set.root)/\($0)" }
+          for path in summary.written { lines += "wrote \(set.root)/\(path)\n" }
+          for path in summary.removed { lines += "removed \(set.root)/\(path)\n" }
           if summary.written.isEmpty && summary.removed.isEmpty && !set.clearsOnly {
             let place = set.folder.map { "\(set.root)/\($0)/" } ?? set.root + "/"
             let count = summary.unchanged.count
-            lines.append("unchanged \(place) (\(count) file\(count == 1 ? "" : "s"))")
+            lines += "unchanged \(place) (\(count) file\(count == 1 ? "" : "s"))\n"
           }
         }
         return lines
       }
     }
-    var lines: [String] = []
+    var lines = ""
     for result in results {
       switch result {
       case .success(let written): lines += written
-      case .failure(let error):
-        var output = CommandOutput.toolFailure(error)
-        output.standardOutput = lines.map { $0 + "\n" }.joined()
-        return output
+      case .failure(let error): return (lines, error)
       }
     }
-    let sorted = planned.diagnostics.sortedForOutput()
-    var summary =
-      "rendered \(planned.specCount) of \(loaded.count) spec\(loaded.count == 1 ? "" : "s")"
-    let skipped = loaded.count - planned.specCount
-    if skipped > 0 { summary += "; \(skipped) with errors rendered nothing" }
-    return CommandOutput(
-      standardOutput: lines.map { $0 + "\n" }.joined(),
-      standardError: DiagnosticRenderer(format: .text, useColor: useColor).render(sorted)
-        + summary + "\n",
-      status: sorted.containsErrors ? .findings : .clean)
+    return (lines, nil)
   }
 }

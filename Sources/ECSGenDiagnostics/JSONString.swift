@@ -5,12 +5,27 @@ public enum JSONString {
   /// same file) and the byte order mark are escaped as `\uNNNN` too; all other characters,
   /// including non-ASCII ones, are written as they are.
   public static func quote(_ text: String) -> String {
+    var result = ""
+    append(text, to: &result)
+    return result
+  }
+
+  /// Appends the literal `quote(text)` to `output`, without building it on its own first (the
+  /// printers call this for every string of a template).
+  public static func append(_ text: String, to output: inout String) {
     // Most strings need no escaping; checking the bytes first avoids rebuilding them.
     if !text.utf8.contains(where: {
       $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
     }) {
-      return "\"" + text + "\""
+      output += "\""
+      output += text
+      output += "\""
+      return
     }
+    output += escaped(text)
+  }
+
+  private static func escaped(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -33,16 +33,16 @@ public enum ServiceSpecLoader {
     path: String, displayName: String? = nil
   ) throws(SpecReadError) -> LoadedSpec {
     let name = displayName ?? path
-    let manager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    switch FileBytes.contents(of: path, limit: SpecLimits.maxFileBytes) {
+    case .success(let bytes):
+      return load(bytes: bytes, file: name)
+    case .failure(.notFound):
       throw SpecReadError(path: name, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else {
+    case .failure(.isDirectory):
       throw SpecReadError(path: name, reason: "it is a directory")
-    }
-    let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size > SpecLimits.maxFileBytes {
+    case .failure(.unreadable):
+      throw SpecReadError(path: name, reason: "permission denied or unreadable")
+    case .failure(.tooLarge(let size)):
       return LoadedSpec(
         file: name, spec: nil,
         diagnostics: [
@@ -52,10 +52,6 @@ public enum ServiceSpecLoader {
           )
         ])
     }
-    guard let data = manager.contents(atPath: path) else {
-      throw SpecReadError(path: name, reason: "permission denied or unreadable")
-    }
-    return load(bytes: Array(data), file: name)
   }
 
   /// Checks spec bytes already in memory; `file` is the name diagnostics use.

@@ -50,7 +50,7 @@ public struct JSONPrinter: Sendable {
 
   private func write(_ value: JSONValue, indent: Int, into output: inout String) {
     switch value {
-    case .string(let text): output += JSONString.quote(text)
+    case .string(let text): JSONString.append(text, to: &output)
     case .int(let number): output += String(number)
     case .bool(let flag): output += flag ? "true" : "false"
     case .array(let items):
@@ -72,7 +72,9 @@ public struct JSONPrinter: Sendable {
       }
       output += "{\n"
       for (index, member) in members.enumerated() {
-        output += pad(indent + 1) + JSONString.quote(member.key) + ": "
+        output += pad(indent + 1)
+        JSONString.append(member.key, to: &output)
+        output += ": "
         write(member.value, indent: indent + 1, into: &output)
         output += index == members.count - 1 ? "\n" : ",\n"
       }

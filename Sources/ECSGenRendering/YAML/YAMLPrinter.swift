@@ -14,8 +14,15 @@ public struct YAMLPrinter: Sendable {
     return output
   }
 
+  /// Indentation strings by depth, built once.
+  private static let pads = (0..<32).map { String(repeating: "  ", count: $0) }
+
+  private static func pad(_ depth: Int) -> String {
+    depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth)
+  }
+
   private func writeEntries(_ entries: [YAMLEntry], indent: Int, into output: inout String) {
-    let pad = String(repeating: "  ", count: indent)
+    let pad = Self.pad(indent)
     for entry in entries {
       if entry.spacedBefore { output += "\n" }
       for comment in entry.comments {
@@ -37,11 +44,21 @@ public struct YAMLPrinter: Sendable {
       writeItems(items, indent: indent + 1, into: &output)
     case .literal(let text) where YAMLQuoting.isLiteralSafe(text):
       output += " |\n"
-      let pad = String(repeating: "  ", count: indent + 1)
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
-        text.hasSuffix("\n") ? 1 : 0)
-      {
-        output += line.isEmpty ? "\n" : pad + line + "\n"
+      let pad = Self.pad(indent + 1)
+      // Line by line over the UTF-8 bytes: `\n` is one byte, and a Character-wise split costs
+      // a quarter of the workflow's rendering (issue 11's profile).
+      let utf8 = text.utf8
+      var lineStart = utf8.startIndex
+      while lineStart < utf8.endIndex {
+        let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        if lineStart == lineEnd {
+          output += "\n"
+        } else {
+          output += pad
+          output += text[lineStart..<lineEnd]
+          output += "\n"
+        }
+        lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
       }
     default:
       output += " " + inline(value) + "\n"
@@ -49,25 +66,38 @@ public struct YAMLPrinter: Sendable {
   }
 
   private func writeItems(_ items: [YAMLNode], indent: Int, into output: inout String) {
-    let pad = String(repeating: "  ", count: indent)
+    let pad = Self.pad(indent)
     for item in items {
       switch item {
       case .mapping(let entries) where !entries.isEmpty:
-        // The first entry shares the line with `- `; the others align under it.
-        var first = ""
-        writeEntries([entries[0]], indent: 0, into: &first)
-        var rest = ""
-        writeEntries(Array(entries.dropFirst()), indent: indent + 1, into: &rest)
-        let firstLines = first.split(separator: "\n", omittingEmptySubsequences: false)
-        output += pad + "- " + firstLines[0] + "\n"
-        for line in firstLines.dropFirst() where !line.isEmpty {
-          output += pad + "  " + line + "\n"
+        // The first entry shares the line with `- `; the others align under it, which is where
+        // entries one level deeper go, since `- ` is as wide as one level.
+        let first = entries[0]
+        if first.spacedBefore || !first.comments.isEmpty {
+          writeCommentedFirstEntry(first, indent: indent, into: &output)
+        } else {
+          output += pad + "- " + YAMLQuoting.key(first.key) + ":"
+          writeValue(first.value, indent: indent + 1, into: &output)
         }
-        output += rest
+        writeEntries(Array(entries.dropFirst()), indent: indent + 1, into: &output)
       default:
         output += pad + "-"
         writeValue(item, indent: indent, into: &output)
       }
+    }
+  }
+
+  /// A first entry with comments (or a blank line) before it: its first line, the comment,
+  /// goes after `- `, and the rest aligns under it.
+  private func writeCommentedFirstEntry(_ entry: YAMLEntry, indent: Int, into output: inout String)
+  {
+    let pad = Self.pad(indent)
+    var first = ""
+    writeEntries([entry], indent: 0, into: &first)
+    let firstLines = first.split(separator: "\n", omittingEmptySubsequences: false)
+    output += pad + "- " + firstLines[0] + "\n"
+    for line in firstLines.dropFirst() where !line.isEmpty {
+      output += pad + "  " + line + "\n"
     }
   }
 

@@ -12,9 +12,53 @@ public enum YAMLQuoting {
   /// with escapes when the text holds a character that cannot appear as it is (a control
   /// character, a line break of any kind, a byte order mark).
   public static func scalar(_ text: String) -> String {
+    if let plain = isPlainSafeASCII(text) {
+      // Printable ASCII: no escapes needed.
+      return plain ? text : "'" + text.replacingAll("'", with: "''") + "'"
+    }
     if text.unicodeScalars.contains(where: needsEscape) { return doubleQuoted(text) }
     return isPlainSafe(text) ? text : "'" + text.replacingAll("'", with: "''") + "'"
   }
+
+  /// `isPlainSafe` for text of printable ASCII only, over its bytes (most values of a workflow
+  /// are; the general check costs a fifth of the workflow's rendering, issue 11's profile); nil
+  /// for any other text. Decides exactly as `isPlainSafe` does.
+  static func isPlainSafeASCII(_ text: String) -> Bool? {
+    let decision = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard !bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return nil }
+      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else {
+        return false
+      }
+      if bytes.count <= 5 && reserved.contains(text.lowercased()) { return false }
+      if plainIndicators.contains(first) || last == UInt8(ascii: ":") { return false }
+      var hasDigit = false
+      var numberLike = true
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if index + 1 < bytes.count {
+          let next = bytes[index + 1]
+          if (byte == UInt8(ascii: ":") && next == 0x20)
+            || (byte == 0x20 && next == UInt8(ascii: "#"))
+          {
+            return false
+          }
+        }
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        hasDigit = hasDigit || isDigit
+        numberLike = numberLike && (isDigit || numberPunctuation.contains(byte))
+      }
+      if numberLike && hasDigit { return false }
+      if text.hasPrefix("0x") || text.hasPrefix("0o") { return false }
+      return true
+    }
+    // Nil also when the text is not stored as contiguous UTF-8 (a bridged string).
+    return decision ?? nil
+  }
+
+  /// First characters that make a plain scalar mean something else, as bytes.
+  private static let plainIndicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+  /// Characters besides digits that a YAML 1.1 number or date may hold, as bytes.
+  private static let numberPunctuation = Set("._+-:eE".utf8)
 
   /// Text for a `#` comment: a comment ends at the line end, so every character that a YAML
   /// reader could take for one (and every other control character) is written as a visible
@@ -53,7 +97,7 @@ public enum YAMLQuoting {
     "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
   ]
 
-  private static func isPlainSafe(_ text: String) -> Bool {
+  static func isPlainSafe(_ text: String) -> Bool {
     // Scalars, not Characters: a combining mark after `#` or `: ` must not hide them.
     let scalars = Array(text.unicodeScalars)
     guard let first = scalars.first, let last = scalars.last, first != " ", last != " " else {

@@ -48,7 +48,7 @@ public enum NetworkEndpoints {
         currentScheme = nil
         continue
       }
-      if let separator = item.range(of: "://") {
+      if let separator = item.firstRange(of: "://") {
         let scheme = String(item[..<separator.lowerBound]).lowercased().droppingJDBCPrefix()
         guard isScheme(scheme) else {
           currentScheme = nil

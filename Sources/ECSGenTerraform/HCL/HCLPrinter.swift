@@ -70,8 +70,12 @@ public struct HCLPrinter: Sendable {
     _ run: [(String, HCLExpression)], indent: Int, into output: inout String
   ) {
     let width = run.map { $0.0.count }.max() ?? 0
+    let pad = Self.pad(indent)
     for (name, value) in run {
-      output += Self.pad(indent) + name + String(repeating: " ", count: width - name.count) + " = "
+      output += pad
+      output += name
+      output += Self.spaces(width - name.count + 1)
+      output += "= "
       writeExpression(value, indent: indent, into: &output)
       output += "\n"
     }
@@ -174,6 +178,13 @@ public struct HCLPrinter: Sendable {
 
   private static func pad(_ depth: Int) -> String {
     depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth)
+  }
+
+  /// Runs of spaces that align `=`, built once.
+  private static let spaceRuns = (0..<64).map { String(repeating: " ", count: $0) }
+
+  private static func spaces(_ count: Int) -> String {
+    count < spaceRuns.count ? spaceRuns[count] : String(repeating: " ", count: count)
   }
 }
 
