@@ -54,7 +54,8 @@ let package = Package(
     .target(
       name: "ECSGenTestSupport",
       dependencies: [
-        "ECSGenSpec", "ECSGenPlan", "ECSGenCLI", .product(name: "Yams", package: "Yams"),
+        "ECSGenSpec", "ECSGenPlan", "ECSGenRendering", "ECSGenCLI",
+        .product(name: "Yams", package: "Yams"),
       ],
       path: "Tests/ECSGenTestSupport"),
     .testTarget(

@@ -43,7 +43,8 @@ install_checkov() { install_tool checkov; }
 skip_list() { cat "$@" | grep -v '^#' | awk 'NF { print $1 }' | paste -sd, -; }
 
 # The skips for one configuration: a bootstrap has its own list; specs/production.yaml (service orders-api) sets every key a check can
-# ask for, so it only skips the checks no spec key can satisfy.
+# ask for, so it only skips the checks no spec key can satisfy. In a case pattern `*` also matches
+# `/`, so golden/*/bootstrap covers each environment's golden/NAME/ENV/bootstrap too.
 skips_for() {
   case "$1" in
     golden/*/bootstrap) skip_list .ci/checkov-skip-bootstrap.txt ;;

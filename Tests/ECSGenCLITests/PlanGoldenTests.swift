@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// Every example spec under `specs/` lints without errors and resolves to the plan recorded in
-/// `golden/SERVICE/plan.json`: a reviewable record of every default and derived name.
+/// `golden/SERVICE/plan.json` (`golden/SERVICE/ENV/plan.json` for each environment of a spec with
+/// `environments:`): a reviewable record of every default and derived name.
 @Suite struct PlanGoldenTests {
   static let specs = GoldenFile.files(in: "specs", suffix: ".yaml")
 
@@ -18,18 +19,18 @@ import Testing
     let loaded = try ServiceSpecLoader.load(
       path: GoldenFile.packageRoot + "/specs/" + spec, displayName: "specs/" + spec)
     #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-    let plan = try DeploymentPlanner().plan(loaded)
-    GoldenFile.check(
-      try Self.json(plan), against: "golden/\(plan.service.name)/plan.json")
+    for plan in try DeploymentPlanner().plans(loaded) {
+      GoldenFile.check(try Self.json(plan), against: "golden/\(plan.outputFolder)/plan.json")
+    }
   }
 
   @Test(arguments: specs)
   func planningIsDeterministic(spec: String) throws {
     let path = GoldenFile.packageRoot + "/specs/" + spec
-    let first = try DeploymentPlanner().plan(ServiceSpecLoader.load(path: path))
-    let second = try DeploymentPlanner().plan(ServiceSpecLoader.load(path: path))
+    let first = try DeploymentPlanner().plans(ServiceSpecLoader.load(path: path))
+    let second = try DeploymentPlanner().plans(ServiceSpecLoader.load(path: path))
     #expect(first == second)
-    #expect(try Self.json(first) == Self.json(second))
+    #expect(try first.map(Self.json) == second.map(Self.json))
   }
 
   static func json(_ plan: DeploymentPlan) throws -> String {

@@ -40,11 +40,12 @@ import Testing
   // Defect 3: no placeholder repository or tag; the ref is a commit from a repository variable.
   @Test func ecsgenComesFromRepositoryVariablesWithoutAPlaceholder() throws {
     for spec in ExampleSpecs.files {
-      let text = try workflow(spec)
-      #expect(!text.contains("ecsgen/ecsgen"))
-      #expect(!text.contains("'v\(ToolInfo.version)'"))
-      #expect(text.contains("ECSGEN_REPOSITORY: ${{ vars.ECSGEN_REPOSITORY }}\n"))
-      #expect(text.contains("ECSGEN_REF: ${{ vars.ECSGEN_REF }}\n"))
+      for text in try ExampleSpecs.rendered(spec, target: .githubActions).map(\.contents) {
+        #expect(!text.contains("ecsgen/ecsgen"))
+        #expect(!text.contains("'v\(ToolInfo.version)'"))
+        #expect(text.contains("ECSGEN_REPOSITORY: ${{ vars.ECSGEN_REPOSITORY }}\n"))
+        #expect(text.contains("ECSGEN_REF: ${{ vars.ECSGEN_REF }}\n"))
+      }
     }
   }
 

@@ -33,7 +33,7 @@ import Testing
     #expect(found.count == 5, "\(found.keys.sorted())")
     let prod = try differences("dev", "prod")
     #expect(prod["task.family"] == nil)
-    #expect(prod["loadBalancer.name"]?.to?.hasPrefix("\"orders-api-prod-alb-") == true)
+    #expect(prod["loadBalancer.name"]?.to?.hasPrefix("\"payments-api-prod-alb-") == true)
   }
 
   @Test func anEnvironmentIsComparedWithItselfAsEqual() throws {

@@ -3,14 +3,14 @@ import ECSGenSpec
 import Foundation
 import Testing
 
-/// `Tests/Fixtures/environments.yaml`: one service, three environments.
+/// `specs/environments.yaml`, the bundled example: one service, three environments.
 enum EnvironmentsExample {
   static let path = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/environments.yaml").path
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("specs/environments.yaml").path
 
   static func loaded() throws -> LoadedSpec {
-    try ServiceSpecLoader.load(path: path, displayName: "environments.yaml")
+    try ServiceSpecLoader.load(path: path, displayName: "specs/environments.yaml")
   }
 
   static func plans() throws -> [DeploymentPlan] {
@@ -32,9 +32,9 @@ enum EnvironmentsExample {
     #expect(plans.map(\.environment?.promotedFrom) == [nil, "dev", "staging"])
     #expect(
       plans.map(\.environment?.qualifiedName) == [
-        "orders-api-dev", "orders-api-staging", "orders-api-prod",
+        "payments-api-dev", "payments-api-staging", "payments-api-prod",
       ])
-    #expect(Set(plans.map(\.service.name)) == ["orders-api"])
+    #expect(Set(plans.map(\.service.name)) == ["payments-api"])
   }
 
   @Test func aSpecWithEnvironmentsHasNoSinglePlan() throws {
@@ -64,8 +64,8 @@ enum EnvironmentsExample {
     #expect(prod.task.environment.map { "\($0.name)=\($0.value)" } == ["LOG_LEVEL=info"])
     #expect(
       plans.map { $0.task.secrets.first?.valueFrom } == [
-        "/orders/dev/database-password", "/orders/staging/database-password",
-        "/orders/prod/database-password",
+        "/payments/dev/database-password", "/payments/staging/database-password",
+        "/payments/prod/database-password",
       ])
     #expect(dev.scaling == nil)
     #expect(prod.scaling != nil)
@@ -73,39 +73,39 @@ enum EnvironmentsExample {
     #expect(dev.logs.retentionDays == 30)
     #expect(prod.network.vpcID == .fixed("vpc-0f1e2d3c4b5a69788"))
     #expect(dev.network.vpcID == .fixed("vpc-0a1b2c3d4e5f60718"))
-    #expect(prod.ci.role == .arn("arn:aws:iam::222222222222:role/ecsgen-orders-api-prod-deploy"))
+    #expect(prod.ci.role == .arn("arn:aws:iam::222222222222:role/ecsgen-payments-api-prod-deploy"))
     // The health check path is inherited by all three.
     #expect(Set(plans.map(\.targetGroup.healthCheck.path)) == ["/healthz"])
   }
 
   @Test func namesCarryTheEnvironment() throws {
     let prod = try #require(try EnvironmentsExample.plans().last)
-    #expect(prod.cluster.name == "orders-api-prod")
-    #expect(prod.deployment.serviceName == "orders-api-prod")
-    #expect(prod.task.family == "orders-api-prod")
-    #expect(prod.roles.task.created?.name == "orders-api-prod-task")
-    #expect(prod.roles.execution.created?.name == "orders-api-prod-execution")
-    #expect(prod.loadBalancer.name.hasPrefix("orders-api-prod-alb-"))
-    #expect(prod.targetGroup.name.hasPrefix("orders-api-prod-tg-"))
+    #expect(prod.cluster.name == "payments-api-prod")
+    #expect(prod.deployment.serviceName == "payments-api-prod")
+    #expect(prod.task.family == "payments-api-prod")
+    #expect(prod.roles.task.created?.name == "payments-api-prod-task")
+    #expect(prod.roles.execution.created?.name == "payments-api-prod-execution")
+    #expect(prod.loadBalancer.name.hasPrefix("payments-api-prod-alb-"))
+    #expect(prod.targetGroup.name.hasPrefix("payments-api-prod-tg-"))
     #expect(prod.loadBalancer.name.count <= 32)
     #expect(prod.targetGroup.name.count <= 32)
-    #expect(prod.securityGroups.tasks.namePrefix == "orders-api-prod-tasks-")
-    #expect(prod.logs.groupName == "/ecs/orders-api-prod")
+    #expect(prod.securityGroups.tasks.namePrefix == "payments-api-prod-tasks-")
+    #expect(prod.logs.groupName == "/ecs/payments-api-prod")
     guard case .built(let image) = prod.image else {
       Issue.record("the example builds its image")
       return
     }
-    #expect(image.repositoryName == "orders-api-prod")
+    #expect(image.repositoryName == "payments-api-prod")
     guard case .partialS3(let state) = prod.terraform.state else {
       Issue.record("the example keeps state from repository variables")
       return
     }
-    #expect(state.key == "ecsgen/orders-api/prod/terraform.tfstate")
-    #expect(prod.ci.stackName == "orders-api-prod")
+    #expect(state.key == "ecsgen/payments-api/prod/terraform.tfstate")
+    #expect(prod.ci.stackName == "payments-api-prod")
     #expect(prod.ci.environment == "prod")
-    #expect(prod.ci.workflowFileName == "deploy-orders-api.yml")
+    #expect(prod.ci.workflowFileName == "deploy-payments-api.yml")
     #expect(
-      prod.bootstrap.deployRole.name == "ecsgen-orders-api-prod-deploy"
+      prod.bootstrap.deployRole.name == "ecsgen-payments-api-prod-deploy"
         || prod.ci.role != .repositoryVariable(""))
   }
 
@@ -113,9 +113,9 @@ enum EnvironmentsExample {
     for plan in try EnvironmentsExample.plans() {
       let tags = Dictionary(uniqueKeysWithValues: plan.tags.map { ($0.key, $0.value) })
       #expect(tags["Environment"] == plan.environment?.name)
-      #expect(tags["Service"] == "orders-api")
+      #expect(tags["Service"] == "payments-api")
       #expect(tags["ManagedBy"] == "ecsgen")
-      #expect(tags["Team"] == "orders")
+      #expect(tags["Team"] == "payments")
       #expect(plan.tags.map(\.key) == plan.tags.map(\.key).sorted())
     }
   }

@@ -53,6 +53,18 @@ public enum GoldenFile {
     }
   }
 
+  /// Every file under a directory of the package, at any depth, as paths from the package root
+  /// (`golden/NAME/dev/terraform/main.tf`), sorted; none when the directory does not exist.
+  public static func allFiles(in relativeDirectory: String) -> [String] {
+    let root = packageRoot + "/" + relativeDirectory
+    let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return paths.filter { path in
+      var isDirectory: ObjCBool = false
+      return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+        && !isDirectory.boolValue
+    }.map { relativeDirectory + "/" + $0 }.sorted()
+  }
+
   /// The names of the files in a directory of the package with the given suffix, sorted.
   public static func files(in relativeDirectory: String, suffix: String) -> [String] {
     let names =
