@@ -16,6 +16,16 @@ enum EnvironmentsExample {
   static func plans() throws -> [DeploymentPlan] {
     try DeploymentPlanner().plans(loaded())
   }
+
+  /// `specs/FILE` for every bundled example with `environments:`.
+  static let bundled: [String] = {
+    let directory = (path as NSString).deletingLastPathComponent
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "specs/" + $0 }.filter {
+      let spec = try? ServiceSpecLoader.load(path: directory + "/" + $0.dropFirst(6))
+      return spec?.environments.isEmpty == false
+    }
+  }()
 }
 
 /// One resolved plan per environment.
@@ -169,20 +179,29 @@ enum EnvironmentsExample {
     return names
   }
 
-  static let specs = [
-    "example",
-    // The longest service name the budget allows with these environments (28 - 1 - 7).
-    "name: abcdefghij-klmnopqrs\nimage: {build: .}\nport: 80\nautoscaling: {min: 1, max: 2, cpu: 50}\nenvironments:\n  dev: {}\n  staging: {}\n  prod: {}\n",
-    // Environments whose names share a prefix, and a cluster the spec names (shared, not created).
-    "name: web\nimage: nginx:1.27\nport: 80\ncluster: shared\nenvironments:\n  prod: {}\n  prod-eu: {}\n  prod-e: {}\n",
-  ]
+  /// Every bundled example with environments (by path), then specs written for this test.
+  static let specs =
+    EnvironmentsExample.bundled + [
+      // The longest service name the budget allows with these environments (28 - 1 - 7).
+      "name: abcdefghij-klmnopqrs\nimage: {build: .}\nport: 80\nautoscaling: {min: 1, max: 2, cpu: 50}\nenvironments:\n  dev: {}\n  staging: {}\n  prod: {}\n",
+      // Environments whose names share a prefix, and a cluster the spec names (shared, not created).
+      "name: web\nimage: nginx:1.27\nport: 80\ncluster: shared\nenvironments:\n  prod: {}\n  prod-eu: {}\n  prod-e: {}\n",
+    ]
+
+  /// The bundled example is among the specs checked, so that moving it cannot drop it unseen.
+  @Test func theBundledExampleIsChecked() {
+    #expect(EnvironmentsExample.bundled.contains("specs/environments.yaml"))
+  }
 
   @Test(arguments: specs)
   func noTwoEnvironmentsShareAUniqueName(spec: String) throws {
-    let plans =
-      spec == "example"
-      ? try EnvironmentsExample.plans()
-      : try DeploymentPlanner().plans(ServiceSpecLoader.load(text: spec, file: "x.yaml"))
+    let loaded =
+      spec.hasPrefix("specs/")
+      ? try ServiceSpecLoader.load(
+        path: (EnvironmentsExample.path as NSString).deletingLastPathComponent + "/"
+          + spec.dropFirst(6))
+      : ServiceSpecLoader.load(text: spec, file: "x.yaml")
+    let plans = try DeploymentPlanner().plans(loaded)
     #expect(plans.count >= 2)
     var seen: [String: String] = [:]
     for plan in plans {
