@@ -18,12 +18,13 @@ public struct BootstrapRenderer: Sendable {
   public func documents(_ plan: DeploymentPlan) -> [(path: String, document: HCLDocument)] {
     let file = BootstrapFile(plan: plan)
     let header = GeneratedMarker.headerLines(specFile: plan.specFile)
-    let about = [
-      "",
-      "One-time setup of the deploy workflow of \(plan.service.name): apply it by hand with",
-      "administrator credentials (see the ecsgen README, first-time setup). Its own state",
-      "stays local, in terraform.tfstate beside this file: keep that file.",
-    ] + environmentLines(plan)
+    let about =
+      [
+        "",
+        "One-time setup of the deploy workflow of \(plan.service.name): apply it by hand with",
+        "administrator credentials (see the ecsgen README, first-time setup). Its own state",
+        "stays local, in terraform.tfstate beside this file: keep that file.",
+      ] + environmentLines(plan)
     let files: [(String, [String], [HCLBlock])] = [
       ("versions.tf", header + about, file.versionBlocks()),
       ("variables.tf", header, file.variableBlocks()),
