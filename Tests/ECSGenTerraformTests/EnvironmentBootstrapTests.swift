@@ -23,16 +23,22 @@ import Testing
     try DeploymentPlanner().plans(loaded()).map { ($0.environment?.name ?? "", $0.bootstrap) }
   }
 
+  /// The fixture's service name (tests derive every expected name from it).
+  static func service() throws -> String {
+    try #require(DeploymentPlanner().plans(loaded()).first).service.name
+  }
+
   @Test func eachRoleTrustsOnlyItsEnvironmentsSubject() throws {
     let bootstraps = try Self.bootstraps()
+    let service = try Self.service()
     #expect(bootstraps.map(\.environment) == ["dev", "staging", "prod"])
     for (environment, bootstrap) in bootstraps {
       #expect(bootstrap.deployRole.subjectSuffixes == ["environment:\(environment)"])
       // The review job sends `pull_request`, or `environment:ENV` when it runs in the GitHub
       // environment to read its variables; never another environment's subject.
       #expect(bootstrap.planRole.subjectSuffixes == ["pull_request", "environment:\(environment)"])
-      #expect(bootstrap.planRole.name == "ecsgen-orders-api-\(environment)-plan")
-      #expect(bootstrap.deployRole.name == "ecsgen-orders-api-\(environment)-deploy")
+      #expect(bootstrap.planRole.name == "ecsgen-\(service)-\(environment)-plan")
+      #expect(bootstrap.deployRole.name == "ecsgen-\(service)-\(environment)-deploy")
     }
   }
 
@@ -56,22 +62,23 @@ import Testing
   /// another environment's resources.
   @Test func policiesNameOnlyTheirEnvironmentsResources() throws {
     let bootstraps = try Self.bootstraps()
+    let service = try Self.service()
     for (environment, bootstrap) in bootstraps {
       let others = bootstraps.map(\.environment).filter { $0 != environment }
       let resources = (bootstrap.deployRole.statements + bootstrap.planRole.statements)
         .flatMap(\.resources).compactMap(Self.text)
-      #expect(resources.contains("cluster/orders-api-\(environment)"))
-      #expect(resources.contains("log-group:/ecs/orders-api-\(environment)"))
-      #expect(resources.contains("role/orders-api-\(environment)-task"))
-      #expect(resources.contains("repository/orders-api-\(environment)"))
-      #expect(resources.contains("loadbalancer/app/orders-api-\(environment)-alb-*/*"))
-      for resource in resources where resource.contains("orders-api") {
+      #expect(resources.contains("cluster/\(service)-\(environment)"))
+      #expect(resources.contains("log-group:/ecs/\(service)-\(environment)"))
+      #expect(resources.contains("role/\(service)-\(environment)-task"))
+      #expect(resources.contains("repository/\(service)-\(environment)"))
+      #expect(resources.contains("loadbalancer/app/\(service)-\(environment)-alb-*/*"))
+      for resource in resources where resource.contains("\(service)") {
         #expect(
-          resource.contains("orders-api-\(environment)")
-            || resource.contains("ecsgen/orders-api/\(environment)/"), "\(resource)")
+          resource.contains("\(service)-\(environment)")
+            || resource.contains("ecsgen/\(service)/\(environment)/"), "\(resource)")
         for other in others {
-          #expect(!resource.contains("orders-api-\(other)"), "\(resource)")
-          #expect(!resource.contains("orders-api/\(other)/"), "\(resource)")
+          #expect(!resource.contains("\(service)-\(other)"), "\(resource)")
+          #expect(!resource.contains("\(service)/\(other)/"), "\(resource)")
         }
       }
     }
@@ -79,6 +86,7 @@ import Testing
 
   /// Statements that scope by tag require both `Service = NAME` and `Environment = ENV`.
   @Test func tagConditionsRequireServiceAndEnvironment() throws {
+    let service = try Self.service()
     for (environment, bootstrap) in try Self.bootstraps() {
       let tagged = bootstrap.deployRole.statements.filter { statement in
         statement.conditions.contains { $0.variable.contains("Tag/Service") }
@@ -88,7 +96,7 @@ import Testing
         let byVariable = Dictionary(
           statement.conditions.map { ($0.variable, $0.values) }, uniquingKeysWith: { $1 })
         let prefix = statement.sid == "CreateSecurityGroups" ? "aws:RequestTag" : "aws:ResourceTag"
-        #expect(byVariable["\(prefix)/Service"] == [.literal("orders-api")])
+        #expect(byVariable["\(prefix)/Service"] == [.literal(service)])
         #expect(byVariable["\(prefix)/Environment"] == [.literal(environment)])
       }
     }
@@ -97,17 +105,18 @@ import Testing
   /// One bucket per account and region is shared; each environment reads and writes only the
   /// objects under its own prefix `ecsgen/NAME/ENV/`.
   @Test func stateObjectsAreUnderTheEnvironmentsPrefix() throws {
+    let service = try Self.service()
     for (environment, bootstrap) in try Self.bootstraps() {
       let bucket = try #require(bootstrap.stateBucket)
       #expect(bucket.bucket == .variable("state_bucket"))
-      #expect(bucket.stateKey == "ecsgen/orders-api/\(environment)/terraform.tfstate")
+      #expect(bucket.stateKey == "ecsgen/\(service)/\(environment)/terraform.tfstate")
       let objects = (bootstrap.deployRole.statements + bootstrap.planRole.statements)
         .flatMap(\.resources).compactMap { resource -> String? in
           if case .stateObject(let key) = resource { return key }
           return nil
         }
       #expect(!objects.isEmpty)
-      #expect(objects.allSatisfy { $0.hasPrefix("ecsgen/orders-api/\(environment)/") })
+      #expect(objects.allSatisfy { $0.hasPrefix("ecsgen/\(service)/\(environment)/") })
     }
   }
 
@@ -116,12 +125,13 @@ import Testing
   @Test func theRenderedBootstrapNamesTheEnvironment() throws {
     let plans = try DeploymentPlanner().plans(Self.loaded())
     let prod = try #require(plans.last)
+    let service = prod.service.name
     let files = BootstrapRenderer().render(prod)
     let main = try #require(files.first { $0.path == "bootstrap/main.tf" }).contents
     #expect(main.contains("\"${prefix}:environment:prod\"]"))
     #expect(main.contains("[\"pull_request\", \"environment:prod\"]"))
     #expect(main.contains("variable = \"aws:ResourceTag/Environment\""))
-    #expect(!main.contains("environment:dev") && !main.contains("orders-api-dev"))
+    #expect(!main.contains("environment:dev") && !main.contains("\(service)-dev"))
     let versions = try #require(files.first { $0.path == "bootstrap/versions.tf" }).contents
     #expect(versions.contains("This is the bootstrap of environment prod only"))
   }
@@ -130,15 +140,21 @@ import Testing
   @Test func aSharedDeployRoleIsAnError() throws {
     let text = try String(
       contentsOfFile: GoldenFile.packageRoot + "/" + Self.fixture, encoding: .utf8)
-    let shared = text.replacingOccurrences(
-      of: "role/ecsgen-orders-api-staging-deploy", with: "role/ecsgen-orders-api-dev-deploy")
-    let loaded = try Self.loaded(shared)
+    let plans = try DeploymentPlanner().plans(Self.loaded())
+    guard plans.count == 3, case .arn(let dev) = plans[0].ci.role,
+      case .arn(let staging) = plans[1].ci.role, case .arn(let prod) = plans[2].ci.role
+    else {
+      Issue.record("the fixture names a role per environment")
+      return
+    }
+    #expect(Set([dev, staging, prod]).count == 3)
+    // Staging names dev's role; prod's (in another account) stays its own.
+    let loaded = try Self.loaded(text.replacingOccurrences(of: staging, with: dev))
     let errors = loaded.diagnostics.filter { $0.rule == "environment-shared-name" }
     #expect(errors.count == 1, "\(loaded.diagnostics)")
     let message = try #require(errors.first?.message)
     #expect(message.contains("`ci.role_arn`"))
     #expect(message.contains("dev and staging"))
-    // A role of the same name in another account is another role.
     #expect(!message.contains("prod"))
   }
 
