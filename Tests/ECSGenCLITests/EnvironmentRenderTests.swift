@@ -106,7 +106,8 @@ import Testing
     try Data(
       text.replacingOccurrences(
         of: "  dev: {}\n",
-        with: "  dev: {}\n  qa: {load_balancer: {domain: qa.payments.example.com}}\n"
+        with:
+          "  dev: {}\n  qa: {load_balancer: {domain: qa.payments.example.com}, ci: {role_arn: arn:aws:iam::111111111111:role/ecsgen-payments-api-qa-deploy}}\n"
       ).utf8
     )
     .write(to: URL(fileURLWithPath: spec))
