@@ -70,7 +70,7 @@ data "aws_iam_policy_document" "deploy_trust" {
 
 resource "aws_iam_role" "deploy" {
   name               = "ecsgen-payments-api-prod-deploy"
-  description        = "Deploys payments-api from GitHub Actions (ecsgen deploy job)."
+  description        = "Deploys payments-api (prod) from GitHub Actions (ecsgen deploy job)."
   assume_role_policy = data.aws_iam_policy_document.deploy_trust.json
 }
 
@@ -236,8 +236,8 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # A security group's ARN holds its generated id, so creation is scoped by the Service tag
-    # it must carry.
+    # A security group's ARN holds its generated id, so creation is scoped by the Service and
+    # Environment tags it must carry.
     sid       = "CreateSecurityGroups"
     effect    = "Allow"
     actions   = ["ec2:CreateSecurityGroup"]
@@ -247,6 +247,12 @@ data "aws_iam_policy_document" "deploy" {
       test     = "StringEquals"
       variable = "aws:RequestTag/Service"
       values   = ["payments-api"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/Environment"
+      values   = ["prod"]
     }
   }
 
@@ -264,7 +270,7 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # Only groups that carry this service's Service tag.
+    # Only groups that carry this service's Service and Environment tags.
     sid       = "ChangeSecurityGroups"
     effect    = "Allow"
     actions   = ["ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags", "ec2:DeleteSecurityGroup", "ec2:DeleteTags", "ec2:ModifySecurityGroupRules", "ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress", "ec2:UpdateSecurityGroupRuleDescriptionsIngress"]
@@ -274,6 +280,12 @@ data "aws_iam_policy_document" "deploy" {
       test     = "StringEquals"
       variable = "aws:ResourceTag/Service"
       values   = ["payments-api"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:ResourceTag/Environment"
+      values   = ["prod"]
     }
   }
 
@@ -337,14 +349,14 @@ data "aws_iam_policy_document" "plan_trust" {
     condition {
       test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
-      values   = [for prefix in local.github_subject_prefixes : "${prefix}:pull_request"]
+      values   = [for pair in setproduct(local.github_subject_prefixes, ["pull_request", "environment:prod"]) : join(":", pair)]
     }
   }
 }
 
 resource "aws_iam_role" "plan" {
   name               = "ecsgen-payments-api-prod-plan"
-  description        = "Read-only: plans payments-api in pull requests (ecsgen review job)."
+  description        = "Read-only: plans payments-api (prod) in pull requests (ecsgen review job)."
   assume_role_policy = data.aws_iam_policy_document.plan_trust.json
 }
 

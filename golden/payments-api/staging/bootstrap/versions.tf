@@ -4,6 +4,10 @@
 # One-time setup of the deploy workflow of payments-api: apply it by hand with
 # administrator credentials (see the ecsgen README, first-time setup). Its own state
 # stays local, in terraform.tfstate beside this file: keep that file.
+#
+# This is the bootstrap of environment staging only: its roles trust only
+# staging's jobs and may change only payments-api-staging's resources. Apply it with
+# credentials for the account staging deploys to; every environment has its own.
 
 terraform {
   required_version = ">= 1.5"
