@@ -247,7 +247,11 @@ public struct DeploymentPlanner {
     return CIPlan(
       role: spec.ci?.roleARN.map { .arn($0.value) }
         ?? .repositoryVariable(SpecDefaults.CI.roleVariable),
-      planRoleVariable: SpecDefaults.CI.planRoleVariable,
+      // Pull requests plan outside any GitHub environment (an environment's protection rules
+      // would hold a pull request's plan of prod for an approval), so each environment's plan
+      // role is a repository variable of its own.
+      planRoleVariable: SpecDefaults.CI.planRoleVariable
+        + (deployment.map { "_" + $0.variableSuffix } ?? ""),
       branch: spec.ci?.branch?.value ?? SpecDefaults.CI.branch,
       environment: environment,
       deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue,
