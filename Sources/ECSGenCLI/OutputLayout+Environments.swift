@@ -35,7 +35,8 @@ extension OutputLayout {
       // Former environments' folders never held a workflow; the service's own folder is this
       // workflow's.
       let former = formerSets(plan, environment, target: target).dropFirst()
-      return Array(former) + workflowSets(plan, WorkflowRenderer(paths: paths).render(environments: service))
+      return Array(former)
+        + workflowSets(plan, WorkflowRenderer(paths: paths).render(environments: service))
     }
     let former = environment.position == 0 ? formerSets(plan, environment, target: target) : []
     let placed = files.map {

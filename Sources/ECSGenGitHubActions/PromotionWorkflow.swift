@@ -95,7 +95,9 @@ struct PromotionWorkflow {
       ("name", .string("Review")),
       ("if", .string("github.event_name == 'pull_request'")),
       ("runs-on", .string(first.ci.reviewRunner)),
-      ("permissions", .map([("contents", .commented("read", comment: "check out the repository"))])),
+      (
+        "permissions", .map([("contents", .commented("read", comment: "check out the repository"))])
+      ),
       ("env", .map(tools.environment)),
       ("steps", .sequence(steps)),
     ])

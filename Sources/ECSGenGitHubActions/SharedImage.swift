@@ -79,7 +79,9 @@ struct SharedImage {
         .string("github.event_name == 'push' && github.ref == 'refs/heads/\(plan.ci.branch)'")
       ),
       ("runs-on", .string(plan.ci.runner)),
-      ("permissions", .map([("contents", .commented("read", comment: "check out the repository"))])),
+      (
+        "permissions", .map([("contents", .commented("read", comment: "check out the repository"))])
+      ),
       ("env", .map([("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])
