@@ -14,6 +14,9 @@ struct DeployJob {
   var needs: [String] = []
   /// Set when the build job built the image: the job pushes that image instead of building one.
   var sharedImage: SharedImage? = nil
+  /// The previous environment's deploy job, when it took the same shared image: this job checks
+  /// that its image is that one.
+  var previousImageJob: String? = nil
   /// Job-level `env` before `IMAGE_TAG`: in a promotion workflow, the environment's region,
   /// inputs and output folder, which differ per job.
   var environment: [(String, YAMLNode?)] = []
@@ -46,6 +49,7 @@ struct DeployJob {
           ("cancel-in-progress", .bool(false)),
         ])
       ),
+      ("outputs", sharedImage == nil ? nil : SharedImage.jobOutputs),
       ("env", .map(environment + [("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])
@@ -151,7 +155,9 @@ struct DeployJob {
     let missing = "steps.image.outputs.exists != 'true'"
     if let sharedImage {
       return [lookup(image), ecrLogin(condition: missing)]
-        + sharedImage.pushSteps(to: image.repositoryName, workflow: workflow, condition: missing)
+        + sharedImage.pushSteps(
+          to: image.repositoryName, workflow: workflow, condition: missing,
+          previousJob: previousImageJob)
     }
     var with: [(String, YAMLNode?)] = [
       ("context", .string(image.buildContext)),

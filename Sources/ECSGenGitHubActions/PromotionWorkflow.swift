@@ -48,15 +48,19 @@ struct PromotionWorkflow {
       jobs.append(YAMLEntry(SharedImage.jobID, shared.job(head), spacedBefore: true))
     }
     var previous: String?
+    var previousTookSharedImage = false
     for plan in plans {
       let workflow = Workflow(plan: plan, paths: paths)
       let uses = shared.flatMap { $0.matches(plan) ? $0 : nil }
       let needs = (uses == nil ? [] : [SharedImage.jobID]) + (previous.map { [$0] } ?? [])
       let job = DeployJob(
         workflow: workflow, name: "Deploy \(plan.environment?.name ?? plan.service.name)",
-        needs: needs, sharedImage: uses, environment: jobEnvironment(workflow))
+        needs: needs, sharedImage: uses,
+        previousImageJob: previousTookSharedImage && uses != nil ? previous : nil,
+        environment: jobEnvironment(workflow))
       jobs.append(YAMLEntry(Self.deployJobID(plan), job.job(), spacedBefore: true))
       previous = Self.deployJobID(plan)
+      previousTookSharedImage = uses != nil
     }
     return .mapping([
       YAMLEntry("name", .string("Deploy \(first.service.name)")),

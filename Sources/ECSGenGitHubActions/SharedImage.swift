@@ -87,9 +87,21 @@ struct SharedImage {
     ])
   }
 
+  /// The id of the deploy job's step that reads the image ID in its repository, and of its output.
+  static let identityStepID = "image-id"
+
+  /// The deploy job's `outputs`: the image ID its repository holds for this commit, which the
+  /// next environment compares with its own.
+  static var jobOutputs: YAMLNode {
+    .map([(identityStepID, .string("${{ steps.\(identityStepID).outputs.image-id }}"))])
+  }
+
   /// The deploy job's steps that put the build job's image into `repository`, when `condition`
-  /// (the tag is not there yet) holds.
-  func pushSteps(to repository: String, workflow: Workflow, condition: String) -> [YAMLNode] {
+  /// (the tag is not there yet) holds, and then make sure the image there is the one the
+  /// environment before (`previousJob`, when it took the same image) ran.
+  func pushSteps(
+    to repository: String, workflow: Workflow, condition: String, previousJob: String?
+  ) -> [YAMLNode] {
     [
       cacheStep(
         "Restore the image the build job built", id: nil, condition: condition,
@@ -100,8 +112,6 @@ struct SharedImage {
         docker load --input "$RUNNER_TEMP/ecsgen-image/image.tar"
         docker tag "$LOCAL_IMAGE:$IMAGE_TAG" "$REGISTRY/$REPOSITORY:$IMAGE_TAG"
         docker push "$REGISTRY/$REPOSITORY:$IMAGE_TAG"
-        # The image ID is the same in every environment: the same layers and configuration.
-        echo "- pushed \\`$REPOSITORY:$IMAGE_TAG\\`, image ID \\`$(docker image inspect --format '{{.Id}}' "$LOCAL_IMAGE:$IMAGE_TAG")\\`" >> "$GITHUB_STEP_SUMMARY"
 
         """,
         env: [
@@ -109,7 +119,45 @@ struct SharedImage {
           ("REGISTRY", .string("${{ steps.ecr.outputs.registry }}")),
           ("REPOSITORY", .string(repository)),
         ], condition: condition),
+      identityStep(repository: repository, workflow: workflow, previousJob: previousJob),
     ]
+  }
+
+  /// Reads the image ID (the digest of the image's configuration, which names its layers: the
+  /// same wherever the image is pushed) that the repository holds for this commit, and fails when
+  /// it is not the one the previous environment ran. That happens only when the tag was pushed by
+  /// another build of the same commit (a re-run after the cache lost the archive): prod would
+  /// then run an image nobody tested.
+  private func identityStep(
+    repository: String, workflow: Workflow, previousJob: String?
+  ) -> YAMLNode {
+    var env: [(String, YAMLNode?)] = [("REPOSITORY", .string(repository))]
+    if let previousJob {
+      env.append(
+        (
+          "PREVIOUS_IMAGE_ID",
+          .string("${{ needs.\(previousJob).outputs.\(Self.identityStepID) }}")
+        ))
+      env.append(("PREVIOUS_JOB", .string(previousJob)))
+    }
+    return workflow.run(
+      "Check that this is the image the previous environment ran",
+      """
+      image="$(aws ecr batch-get-image --repository-name "$REPOSITORY" --image-ids imageTag="$IMAGE_TAG" --output json)"
+      # A single-platform image: the digest of its configuration; an index: its own digest.
+      id="$(jq -r '.images[0] | ((.imageManifest | fromjson | .config.digest) // .imageId.imageDigest) // empty' <<< "$image")"
+      if [ -z "$id" ]; then
+        echo "::error title=Image not found::$REPOSITORY:$IMAGE_TAG is not in the repository"
+        exit 1
+      fi
+      echo "image-id=$id" >> "$GITHUB_OUTPUT"
+      echo "- image \\`$REPOSITORY:$IMAGE_TAG\\`, image ID \\`$id\\`" >> "$GITHUB_STEP_SUMMARY"
+      if [ -n "${PREVIOUS_JOB:-}" ] && [ "$id" != "$PREVIOUS_IMAGE_ID" ]; then
+        echo "::error title=Not the tested image::$REPOSITORY:$IMAGE_TAG is image $id, but $PREVIOUS_JOB ran image $PREVIOUS_IMAGE_ID: this commit's image was built twice (the Actions cache lost the first build's archive). Push a new commit to build and promote one image."
+        exit 1
+      fi
+
+      """, env: env, id: Self.identityStepID)
   }
 
   private func cacheStep(

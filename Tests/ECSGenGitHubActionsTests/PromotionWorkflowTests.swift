@@ -167,14 +167,13 @@ import Yams
       let restore = steps.first { $0["name"]?.string == "Restore the image the build job built" }
       #expect(
         restore?["with"]?["key"]?.string == jobs["build"]?["steps"]?[1]?["with"]?["key"]?.string)
-      let (result, calls, summary) = try run(
+      let (result, calls, _) = try run(
         "Push the image to this environment's repository", job: "deploy-\(environment)",
         in: text, commands: ["docker"])
       #expect(result.status == 0, "\(result.standardError)")
       let repository = "222222222222.dkr.ecr.example/orders-api-\(environment):c0ffee"
       #expect(calls.contains("docker tag orders-api-dev:c0ffee \(repository)\n"))
       #expect(calls.contains("docker push \(repository)\n"))
-      #expect(summary.contains("orders-api-\(environment):c0ffee"))
     }
   }
 
@@ -204,5 +203,69 @@ import Yams
         "Preview the CloudFormation change set", job: "plan-\(environment)", in: text)
       #expect(preview.run.contains("CloudFormation change set for orders-api in environment"))
     }
+  }
+}
+
+/// The check that each environment runs the image the previous one ran.
+@Suite struct PromotedImageTests {
+  /// `batch-get-image` output for an image whose configuration has digest `config`.
+  func batchGetImage(config: String) -> String {
+    let manifest = #"{\"schemaVersion\":2,\"config\":{\"digest\":\"\#(config)\"},\"layers\":[]}"#
+    return
+      #"{"images":[{"imageId":{"imageDigest":"sha256:manifest"},"imageManifest":"\#(manifest)"}]}"#
+  }
+
+  func run(
+    job: String, config: String, previous: String
+  ) throws -> (ScriptResult, output: String, summary: String) {
+    let text = try PromotionWorkflowTests().workflow()
+    let step = try RenderedWorkflow.step(
+      "Check that this is the image the previous environment ran", job: job, in: text)
+    let directory = try Shell.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try Shell.stub(
+      "aws", in: directory, script: "cat <<'JSON'\n\(batchGetImage(config: config))\nJSON\n")
+    var environment = step.evaluated([
+      "github.sha": "c0ffee", "needs.deploy-dev.outputs.image-id": previous,
+      "needs.deploy-staging.outputs.image-id": previous,
+    ])
+    environment["GITHUB_OUTPUT"] = directory + "/output"
+    environment["GITHUB_STEP_SUMMARY"] = directory + "/summary"
+    let result = try Shell.run(
+      step.run, environment: environment, directory: directory, binDirectory: directory)
+    func read(_ file: String) -> String {
+      (try? String(contentsOfFile: directory + "/" + file, encoding: .utf8)) ?? ""
+    }
+    return (result, read("output"), read("summary"))
+  }
+
+  @Test func eachDeployReportsItsImageIDForTheNextOne() throws {
+    let jobs = try PromotionWorkflowTests().jobs(try PromotionWorkflowTests().workflow())
+    for environment in ["dev", "staging", "prod"] {
+      #expect(
+        jobs["deploy-\(environment)"]?["outputs"]?["image-id"]?.string
+          == "${{ steps.image-id.outputs.image-id }}")
+    }
+    let (first, output, summary) = try run(job: "deploy-dev", config: "sha256:aaa", previous: "")
+    #expect(first.status == 0, "\(first.standardOutput)")
+    #expect(output == "image-id=sha256:aaa\n")
+    #expect(summary.contains("image ID `sha256:aaa`"))
+  }
+
+  @Test func aLaterEnvironmentRunsOnlyTheImageThePreviousOneRan() throws {
+    let jobs = try PromotionWorkflowTests().jobs(try PromotionWorkflowTests().workflow())
+    let step = jobs["deploy-prod"]?["steps"]?.sequence?.first {
+      $0["id"]?.string == "image-id"
+    }
+    #expect(
+      step?["env"]?["PREVIOUS_IMAGE_ID"]?.string
+        == "${{ needs.deploy-staging.outputs.image-id }}")
+    let (same, _, _) = try run(job: "deploy-prod", config: "sha256:aaa", previous: "sha256:aaa")
+    #expect(same.status == 0, "\(same.standardOutput)")
+    let (other, _, _) = try run(job: "deploy-prod", config: "sha256:bbb", previous: "sha256:aaa")
+    #expect(other.status == 1)
+    #expect(
+      other.standardOutput.contains(
+        "orders-api-prod:c0ffee is image sha256:bbb, but deploy-staging ran image sha256:aaa"))
   }
 }
