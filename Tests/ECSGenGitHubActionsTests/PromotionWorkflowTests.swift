@@ -52,6 +52,14 @@ import Yams
       #expect(deploy?["concurrency"]?["cancel-in-progress"]?.bool == false)
       #expect(deploy?["if"]?.string?.contains("github.event_name == 'push'") == true)
     }
+    // Each job watches its own environment's service.
+    let text = try workflow()
+    for environment in ["dev", "prod"] {
+      let watch = try RenderedWorkflow.step(
+        "Watch the rollout", job: "deploy-\(environment)", in: text)
+      #expect(watch.environment.contains { $0 == ("CLUSTER", "orders-api-\(environment)") })
+      #expect(watch.environment.contains { $0 == ("SERVICE", "orders-api-\(environment)") })
+    }
     // Each job assumes its own environment's role: the spec's `ci.role_arn` per environment.
     #expect(
       role(jobs["deploy-dev"]) == "arn:aws:iam::111111111111:role/ecsgen-orders-api-dev-deploy")
