@@ -107,15 +107,27 @@ struct PromotionWorkflow {
     ])
   }
 
-  /// One environment's preview, with that environment's read-only role.
+  /// One environment's preview, with that environment's read-only role, when the pull request
+  /// changes that environment's output (every later step is conditional on it).
   private func planJob(_ plan: DeploymentPlan) -> YAMLNode {
     let workflow = Workflow(plan: plan, paths: paths)
+    let changed = "steps.\(Self.changesStepID).outputs.changed == 'true'"
+    let preview =
+      [
+        workflow.assumeRole(
+          .string("${{ vars.\(plan.ci.planRoleVariable) }}"), name: "Assume the read-only role")
+      ] + ReviewJob(workflow: workflow).previewSteps()
     let steps =
       [
-        workflow.checkout(),
-        workflow.assumeRole(
-          .string("${{ vars.\(plan.ci.planRoleVariable) }}"), name: "Assume the read-only role"),
-      ] + ReviewJob(workflow: workflow).previewSteps()
+        .map([
+          ("name", .string("Check out")),
+          ("uses", PinnedAction.checkout.uses),
+          // The merge commit and its first parent, the base branch: enough to see what the pull
+          // request changes.
+          ("with", .map([("persist-credentials", .bool(false)), ("fetch-depth", .int(2))])),
+        ]),
+        changesStep(workflow),
+      ] + preview.map { Self.adding(condition: changed, to: $0) }
     return .map([
       ("name", .string("Plan \(plan.environment?.name ?? plan.service.name)")),
       ("if", .string("github.event_name == 'pull_request'")),
@@ -135,5 +147,41 @@ struct PromotionWorkflow {
       ("env", .map(jobEnvironment(workflow) + [("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])
+  }
+
+  static let changesStepID = "changes"
+
+  /// Whether the pull request changes this environment's committed output: `ecsgen check` in
+  /// `review` makes sure that output is what the spec renders, so an environment whose output
+  /// is the same as on the base branch has nothing to plan. When git cannot tell, it plans.
+  private func changesStep(_ workflow: Workflow) -> YAMLNode {
+    let subject =
+      "\(workflow.plan.service.name) in environment \(workflow.plan.environment?.name ?? "")"
+    return workflow.run(
+      "Look for changes to this environment",
+      """
+      # HEAD is GitHub's merge of the pull request into its base branch; HEAD^1 is the base.
+      if git diff --quiet HEAD^1 HEAD -- "$INFRA"; then
+        echo "changed=false" >> "$GITHUB_OUTPUT"
+        echo "### \(subject): this pull request does not change $INFRA, so it is not planned" >> "$GITHUB_STEP_SUMMARY"
+      else
+        echo "changed=true" >> "$GITHUB_OUTPUT"
+      fi
+
+      """, id: Self.changesStepID)
+  }
+
+  /// `step` with `condition` as its `if:` (both, when it has one already).
+  static func adding(condition: String, to step: YAMLNode) -> YAMLNode {
+    guard case .mapping(var entries) = step else { return step }
+    if let index = entries.firstIndex(where: { $0.key == "if" }),
+      case .string(let existing) = entries[index].value
+    {
+      entries[index].value = .string("(\(existing)) && \(condition)")
+    } else {
+      let position = entries.firstIndex { $0.key != "name" && $0.key != "id" } ?? entries.count
+      entries.insert(YAMLEntry("if", .string(condition)), at: position)
+    }
+    return .mapping(entries)
   }
 }

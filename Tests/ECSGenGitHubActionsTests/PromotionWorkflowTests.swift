@@ -277,3 +277,57 @@ import Yams
         "orders-api-prod:c0ffee is image sha256:bbb, but deploy-staging ran image sha256:aaa"))
   }
 }
+
+/// A pull request plans only the environments whose output it changes.
+@Suite struct ChangedEnvironmentTests {
+  func git(_ arguments: String, in directory: String) throws {
+    let result = try Shell.run(
+      "git -c user.name=t -c user.email=t@example.invalid \(arguments)", environment: [:],
+      directory: directory)
+    #expect(result.status == 0, "\(arguments): \(result.standardError)")
+  }
+
+  @Test func onlyEnvironmentsWhoseOutputChangedArePlanned() throws {
+    let text = try PromotionWorkflowTests().workflow()
+    let repository = try Shell.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: repository) }
+    for environment in ["dev", "prod"] {
+      let folder = "\(repository)/infra/orders-api/\(environment)/terraform"
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try Data("# \(environment)\n".utf8).write(to: URL(fileURLWithPath: folder + "/main.tf"))
+    }
+    try git("init --quiet -b main", in: repository)
+    try git("add -A", in: repository)
+    try git("commit --quiet -m base", in: repository)
+    try git("checkout --quiet -b change", in: repository)
+    try Data("# prod, bigger\n".utf8).write(
+      to: URL(fileURLWithPath: repository + "/infra/orders-api/prod/terraform/main.tf"))
+    try git("commit --quiet -am change", in: repository)
+    // What GitHub checks out for a pull request: the merge into the base branch.
+    try git("checkout --quiet main", in: repository)
+    try git("merge --quiet --no-ff -m merge change", in: repository)
+    for (environment, changed) in [("dev", false), ("prod", true)] {
+      let step = try RenderedWorkflow.step(
+        "Look for changes to this environment", job: "plan-\(environment)", in: text)
+      var environmentVariables = step.evaluated([:])
+      environmentVariables["GITHUB_OUTPUT"] = repository + "/.output-\(environment)"
+      environmentVariables["GITHUB_STEP_SUMMARY"] = repository + "/.summary-\(environment)"
+      let result = try Shell.run(
+        step.run, environment: environmentVariables, directory: repository)
+      #expect(result.status == 0, "\(result.standardError)")
+      let output = try String(
+        contentsOfFile: repository + "/.output-\(environment)", encoding: .utf8)
+      #expect(output == "changed=\(changed)\n")
+      let summary = try? String(
+        contentsOfFile: repository + "/.summary-\(environment)", encoding: .utf8)
+      #expect(
+        (summary?.contains("orders-api in environment dev: this pull request does not change")
+          ?? false) == !changed)
+    }
+    let jobs = try PromotionWorkflowTests().jobs(text)
+    let steps = jobs["plan-prod"]?["steps"]?.sequence ?? []
+    for step in steps.dropFirst(2) {
+      #expect(step["if"]?.string == "steps.changes.outputs.changed == 'true'")
+    }
+  }
+}
