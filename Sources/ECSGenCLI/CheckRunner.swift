@@ -51,6 +51,11 @@ public struct CheckRunner: Sendable {
   }
 
   public func run(paths: [String]) -> CommandOutput {
+    if let failure = OutputLayout.emptyDirectoryFailure(
+      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory)
+    {
+      return .toolFailure(failure)
+    }
     let files: [SpecFile]
     do {
       files = try SpecPaths.expand(paths, baseDirectory: baseDirectory)

@@ -16,9 +16,12 @@ enum FileSystem {
   /// The first `count` bytes of the file at `path` (fewer when it is shorter), or nil when it
   /// cannot be read.
   static func head(of path: String, count: Int) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK and a regular-file check: a FIFO left in an output folder must not block.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
     var bytes = [UInt8](repeating: 0, count: count)
     let length = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
     guard length >= 0 else { return nil }

@@ -74,3 +74,21 @@ struct OutputLayout: Sendable {
     return [OutputSet(root: outputDirectory, folder: folder, files: placed)]
   }
 }
+
+extension OutputLayout {
+  /// The failure for an empty `--out` or `--workflows-dir`: paths are joined as `DIR/NAME/...`,
+  /// so an empty directory would put every file under the file system's root.
+  static func emptyDirectoryFailure(
+    outputDirectory: String, workflowsDirectory: String?
+  ) -> ToolFailure? {
+    if outputDirectory.isEmpty {
+      return ToolFailure("--out is empty; name the output directory, such as --out infra")
+    }
+    if workflowsDirectory?.isEmpty == true {
+      return ToolFailure(
+        "--workflows-dir is empty; name the workflows folder, such as --workflows-dir .github/workflows"
+      )
+    }
+    return nil
+  }
+}

@@ -33,6 +33,11 @@ public struct RenderRunner: Sendable {
   }
 
   public func run(paths: [String]) -> CommandOutput {
+    if let failure = OutputLayout.emptyDirectoryFailure(
+      outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory)
+    {
+      return .toolFailure(failure)
+    }
     let files: [SpecFile]
     do {
       files = try SpecPaths.expand(paths, baseDirectory: baseDirectory)
@@ -50,7 +55,12 @@ public struct RenderRunner: Sendable {
       }
     } catch {
       switch error {
-      case .unreadable(let failure): return .toolFailure(failure)
+      case .unreadable(let failure):
+        // A file that became unreadable after the check before the first chunk: say what the
+        // chunks before it wrote.
+        var output = CommandOutput.toolFailure(failure)
+        output.standardOutput = written
+        return output
       case .consumer(let failure):
         var output = CommandOutput.toolFailure(failure)
         output.standardOutput = written

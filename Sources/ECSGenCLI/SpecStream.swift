@@ -82,8 +82,14 @@ struct SpecStream {
 
   /// Why the file at `path` cannot be opened for reading, in the loader's words; nil when it can.
   private static func unreadableReason(_ path: String) -> String? {
-    guard access(path, R_OK) != 0 else { return nil }
-    return errno == ENOENT ? "no such file" : "permission denied or unreadable"
+    // The loader's own test (a readable regular file), so that a FIFO or a socket fails here,
+    // before anything is written, and not when its chunk is loaded.
+    switch FileBytes.readability(of: path) {
+    case nil: nil
+    case .notFound: "no such file"
+    case .isDirectory: "it is a directory"
+    case .unreadable, .tooLarge: "permission denied or unreadable"
+    }
   }
 
   /// Records one loaded spec in file order; returns its plans (one, or one per environment) when

@@ -200,7 +200,6 @@ extension BootstrapPlanner {
   }
 
   private func networkStatements() -> [BootstrapStatement] {
-    let service = [plan.service.name]
     return [
       BootstrapStatement(
         sid: "DescribeNetwork",
@@ -211,7 +210,7 @@ extension BootstrapPlanner {
           "ec2:DescribeVpcs",
         ],
         resources: [.any])
-    ] + createSecurityGroups(service) + [
+    ] + createSecurityGroups() + [
       BootstrapStatement(
         sid: "TagNewSecurityGroups", actions: ["ec2:CreateTags"],
         resources: [
@@ -227,7 +226,7 @@ extension BootstrapPlanner {
         ]),
       BootstrapStatement(
         sid: "ChangeSecurityGroups",
-        comment: "Only groups that carry this service's Service tag.",
+        comment: "Only groups that carry this service's \(taggedBy).",
         actions: [
           "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress",
           "ec2:CreateTags", "ec2:DeleteSecurityGroup", "ec2:DeleteTags",
@@ -236,11 +235,7 @@ extension BootstrapPlanner {
           "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
         ],
         resources: [regional("ec2", "security-group/*")],
-        conditions: [
-          BootstrapCondition(
-            test: "StringEquals", variable: "aws:ResourceTag/\(SpecDefaults.Tags.serviceKey)",
-            values: service.map(BootstrapConditionValue.literal))
-        ]),
+        conditions: tagConditions("aws:ResourceTag")),
       BootstrapStatement(
         sid: "SecurityGroupRules",
         comment:
@@ -354,7 +349,7 @@ extension BootstrapPlanner {
   /// Terraform passes the tags in the create call, so creation can be scoped by the Service tag.
   /// CloudFormation's security group may tag the group in a second call, after creating it, which
   /// a tag condition would refuse: there, creating and tagging groups is left unconditioned.
-  private func createSecurityGroups(_ service: [String]) -> [BootstrapStatement] {
+  private func createSecurityGroups() -> [BootstrapStatement] {
     let resources = [regional("ec2", "security-group/*"), regional("ec2", "vpc/*")]
     guard usesTerraform else {
       return [
@@ -372,13 +367,9 @@ extension BootstrapPlanner {
       BootstrapStatement(
         sid: "CreateSecurityGroups",
         comment:
-          "A security group's ARN holds its generated id, so creation is scoped by the Service tag it must carry.",
+          "A security group's ARN holds its generated id, so creation is scoped by the \(taggedBy) it must carry.",
         actions: ["ec2:CreateSecurityGroup"], resources: resources,
-        conditions: [
-          BootstrapCondition(
-            test: "StringEquals", variable: "aws:RequestTag/\(SpecDefaults.Tags.serviceKey)",
-            values: service.map(BootstrapConditionValue.literal))
-        ])
+        conditions: tagConditions("aws:RequestTag"))
     ]
   }
 }

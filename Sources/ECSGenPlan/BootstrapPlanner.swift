@@ -27,13 +27,13 @@ struct BootstrapPlanner {
         createVariable: "create_github_oidc_provider"),
       deployRole: CIRolePlan(
         name: deployRoleName.name, path: deployRoleName.path,
-        description: "Deploys \(plan.service.name) from GitHub Actions (ecsgen deploy job).",
+        description: "Deploys \(described) from GitHub Actions (ecsgen deploy job).",
         subjectSuffixes: [deploySubject], repositoryVariable: deployRoleVariable,
         statements: deployStatements(stateBucket)),
       planRole: CIRolePlan(
         name: names.planRole,
-        description: "Read-only: plans \(plan.service.name) in pull requests (ecsgen review job).",
-        subjectSuffixes: ["pull_request"], repositoryVariable: plan.ci.planRoleVariable,
+        description: "Read-only: plans \(described) in pull requests (ecsgen review job).",
+        subjectSuffixes: reviewSubjects, repositoryVariable: plan.ci.planRoleVariable,
         statements: reviewStatements(stateBucket)),
       stateBucket: stateBucket)
   }
@@ -53,6 +53,48 @@ struct BootstrapPlanner {
   private var deploySubject: String {
     plan.ci.environment.map { "environment:\($0)" } ?? "ref:refs/heads/\(plan.ci.branch)"
   }
+
+  /// The subjects of the review job. It is triggered by `pull_request`, which GitHub puts in the
+  /// subject only when the job names no environment. With environments each environment has its
+  /// own plan role, whose ARN lives in that GitHub environment's variables, so a review job may
+  /// run in the environment to read them and then sends `environment:ENV`, the deploy job's
+  /// subject: AWS checks no other claim (GitHub's AWS guide: no custom claims), so trust cannot
+  /// tell the two jobs apart. The plan role accepts both; it stays read-only through its policy,
+  /// not its trust, and the deploy job gains nothing by assuming it. The deploy role still trusts
+  /// only `environment:ENV`; what keeps pull requests away from it is the GitHub environment's
+  /// deployment branch rule (README, first-time setup).
+  private var reviewSubjects: [String] {
+    guard plan.environment != nil, let environment = plan.ci.environment else {
+      return ["pull_request"]
+    }
+    return ["pull_request", "environment:\(environment)"]
+  }
+
+  /// The service, and its environment when the spec has environments (role descriptions).
+  private var described: String {
+    plan.environment.map { "\(plan.service.name) (\($0.name))" } ?? plan.service.name
+  }
+
+  /// The tag conditions that scope resources by tag: this service's `Service` tag, and with
+  /// environments also its `Environment` tag, so that in an account shared by two environments
+  /// one environment's role cannot change the other's resources (both carry `Service = NAME`).
+  func tagConditions(_ prefix: String) -> [BootstrapCondition] {
+    var conditions = [
+      BootstrapCondition(
+        test: "StringEquals", variable: "\(prefix)/\(SpecDefaults.Tags.serviceKey)",
+        values: [.literal(plan.service.name)])
+    ]
+    if let environment = plan.environment {
+      conditions.append(
+        BootstrapCondition(
+          test: "StringEquals", variable: "\(prefix)/\(SpecDefaults.Tags.environmentKey)",
+          values: [.literal(environment.name)]))
+    }
+    return conditions
+  }
+
+  /// The tags `tagConditions` require, for the statements' comments.
+  var taggedBy: String { plan.environment == nil ? "Service tag" : "Service and Environment tags" }
 
   private func stateBucketPlan() -> StateBucketPlan? {
     let keepVersionsDays = 90

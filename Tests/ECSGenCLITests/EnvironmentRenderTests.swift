@@ -146,7 +146,8 @@ import Testing
     try Data(
       text.replacingOccurrences(
         of: "  dev: {}\n",
-        with: "  dev: {}\n  qa: {load_balancer: {domain: qa.orders.example.com}}\n"
+        with:
+          "  dev: {}\n  qa: {load_balancer: {domain: qa.orders.example.com}, ci: {role_arn: arn:aws:iam::111111111111:role/ecsgen-orders-api-qa-deploy}}\n"
       ).utf8
     )
     .write(to: URL(fileURLWithPath: spec))

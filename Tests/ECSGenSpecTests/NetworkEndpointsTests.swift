@@ -22,6 +22,8 @@ import Testing
     ("[2001:db8::7]:9042", 9042),
     ("https://api.example.com:8443/v1", 8443),
     ("http://search.example.com:9200", 9200),
+    // A joiner after `://` makes `/` and it one character; the scheme is still found.
+    ("postgres://\u{200D}db:5441", 5441),
   ])
   func endpoint(value: String, port: Int) {
     #expect(NetworkEndpoints.endpoints(in: value).map(\.port) == [port])

@@ -71,6 +71,25 @@ enum SharedNameCheck {
           value: Located("s3://\(bucket.value)/\(key.value)", at: key.location), regional: false,
           what: "environments that share a state object overwrite each other's state"))
     }
+    // Each environment's bootstrap creates its deploy role, trusted only by that environment's
+    // jobs and allowed only its resources; a role two environments share would be created by two
+    // bootstraps and would have to serve both, so it is refused rather than rendered once.
+    if let role = spec.ci?.roleARN {
+      claims.append(
+        Claim(
+          field: "ci.role_arn", value: role, regional: false,
+          what:
+            "each environment's bootstrap creates its own deploy role, trusted only by that environment's deploy job and allowed only that environment's resources"
+        ))
+    }
+    if let environment = spec.ci?.environment {
+      claims.append(
+        Claim(
+          field: "ci.environment", value: environment, regional: false,
+          what:
+            "each environment's jobs read their role and inputs from the variables of their own GitHub environment, and its roles trust only that environment's jobs"
+        ))
+    }
     if let domain = spec.loadBalancer?.domain {
       claims.append(
         Claim(

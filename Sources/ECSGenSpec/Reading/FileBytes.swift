@@ -16,9 +16,25 @@ public enum FileBytes {
     case unreadable
   }
 
+  /// Whether `path` names a regular file that this process may read, or why not, without
+  /// reading it (what `contents(of:)` would fail with first).
+  public static func readability(of path: String) -> Failure? {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      return errno == ENOENT || errno == ENOTDIR ? .notFound : .unreadable
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return access(path, R_OK) == 0 ? nil : .unreadable
+    case S_IFDIR: return .isDirectory
+    default: return .unreadable
+    }
+  }
+
   /// The bytes of the file at `path`, or why not; a file larger than `limit` bytes is not read.
   public static func contents(of path: String, limit: Int = .max) -> Result<[UInt8], Failure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever; with it
+    // the open returns and `fstat` below refuses what is not a regular file.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       switch errno {
       case ENOENT, ENOTDIR: return .failure(.notFound)

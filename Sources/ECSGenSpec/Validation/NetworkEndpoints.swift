@@ -48,7 +48,7 @@ public enum NetworkEndpoints {
         currentScheme = nil
         continue
       }
-      if let separator = item.firstRange(of: "://") {
+      if let separator = item.utf8Range(of: "://") {
         let scheme = String(item[..<separator.lowerBound]).lowercased().droppingJDBCPrefix()
         guard isScheme(scheme) else {
           currentScheme = nil
@@ -176,5 +176,21 @@ extension String {
   /// `jdbc:postgresql` → `postgresql`: JDBC URLs put their own prefix before the scheme.
   fileprivate func droppingJDBCPrefix() -> String {
     hasPrefix("jdbc:") ? String(dropFirst(5)) : self
+  }
+}
+
+extension String {
+  /// The first occurrence of the ASCII `needle`, found over the UTF-8 bytes: a character-wise
+  /// search would miss `://` when a joiner after `/` makes it part of one character.
+  fileprivate func utf8Range(of needle: String) -> Range<String.Index>? {
+    let bytes = Array(utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+    for start in 0...(bytes.count - pattern.count)
+    where bytes[start..<start + pattern.count].elementsEqual(pattern) {
+      let lower = utf8.index(utf8.startIndex, offsetBy: start)
+      return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+    return nil
   }
 }

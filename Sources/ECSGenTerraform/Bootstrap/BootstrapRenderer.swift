@@ -18,12 +18,13 @@ public struct BootstrapRenderer: Sendable {
   public func documents(_ plan: DeploymentPlan) -> [(path: String, document: HCLDocument)] {
     let file = BootstrapFile(plan: plan)
     let header = GeneratedMarker.headerLines(specFile: plan.specFile)
-    let about = [
-      "",
-      "One-time setup of the deploy workflow of \(plan.service.name): apply it by hand with",
-      "administrator credentials (see the ecsgen README, first-time setup). Its own state",
-      "stays local, in terraform.tfstate beside this file: keep that file.",
-    ]
+    let about =
+      [
+        "",
+        "One-time setup of the deploy workflow of \(plan.service.name): apply it by hand with",
+        "administrator credentials (see the ecsgen README, first-time setup). Its own state",
+        "stays local, in terraform.tfstate beside this file: keep that file.",
+      ] + environmentLines(plan)
     let files: [(String, [String], [HCLBlock])] = [
       ("versions.tf", header + about, file.versionBlocks()),
       ("variables.tf", header, file.variableBlocks()),
@@ -33,5 +34,16 @@ public struct BootstrapRenderer: Sendable {
     return files.map { name, comment, blocks in
       ("bootstrap/\(name)", HCLDocument(headerComment: comment, blocks: blocks))
     }
+  }
+
+  /// A spec with environments has one bootstrap per environment, applied in its own account.
+  private func environmentLines(_ plan: DeploymentPlan) -> [String] {
+    guard let environment = plan.environment else { return [] }
+    return [
+      "",
+      "This is the bootstrap of environment \(environment.name) only: its roles trust only",
+      "\(environment.name)'s jobs and may change only \(environment.qualifiedName)'s resources. Apply it with",
+      "credentials for the account \(environment.name) deploys to; every environment has its own.",
+    ]
   }
 }
