@@ -30,12 +30,6 @@ public struct EnvironmentPlan: Sendable, Equatable, Codable {
     self.all = all
   }
 
-  /// The environment's name as the end of a repository variable's name (`PROD`, `EU_WEST`):
-  /// upper case, `-` as `_`, so that `ECSGEN_PLAN_ROLE_ARN_PROD` is a valid variable name.
-  public var variableSuffix: String {
-    String(name.uppercased().map { $0 == "-" ? "_" : $0 })
-  }
-
   init(service: String, _ environment: SpecEnvironment) {
     let position = environment.position
     let all = environment.allNames

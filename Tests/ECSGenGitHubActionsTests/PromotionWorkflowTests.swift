@@ -142,6 +142,18 @@ import Yams
       #expect(result.status == 0, "\(result.standardOutput)")
       #expect(calls.contains("-chdir=infra/orders-api/\(environment)/terraform init"))
       #expect(calls.contains("bucket=state-\(environment)"))
+      // Its own state variables, which a pull request's plan job reads too.
+      let step = try RenderedWorkflow.step("Terraform init", job: "deploy-\(environment)", in: text)
+      let suffix = environment.uppercased()
+      #expect(
+        step.environment.contains {
+          $0 == ("STATE_BUCKET", "${{ vars.ECSGEN_STATE_BUCKET_\(suffix) }}")
+        })
+      let plan = try RenderedWorkflow.step("Terraform init", job: "plan-\(environment)", in: text)
+      #expect(
+        plan.environment.contains {
+          $0 == ("STATE_REGION", "${{ vars.ECSGEN_STATE_REGION_\(suffix) }}")
+        })
       // Without the bucket, the error names this environment's state key.
       let (missing, _, _) = try run(
         "Terraform init", job: "deploy-\(environment)", in: text, commands: ["terraform"])
