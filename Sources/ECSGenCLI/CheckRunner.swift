@@ -68,7 +68,7 @@ public struct CheckRunner: Sendable {
     do {
       try stream.run(files) { plans in
         // Each service's files are compared on their own, so services are checked in parallel.
-        let results = Parallel.map(plans.count) { index in check(plans[index]) }
+        let results = Parallel.map(plans.count) { index in check(plans[index], among: plans) }
         for result in results {
           problems += result.problems
           upToDate += result.upToDate
@@ -81,15 +81,19 @@ public struct CheckRunner: Sendable {
     return report(problems, upToDate: upToDate, diagnostics: stream.diagnostics)
   }
 
-  /// Renders one service in memory and compares its files with what is committed.
-  private func check(_ plan: DeploymentPlan) -> (problems: [Problem], upToDate: Int) {
+  /// Renders one service (or environment) in memory and compares its files with what is
+  /// committed; `plans` are the others of its chunk (a service's workflow needs all of its
+  /// environments).
+  private func check(
+    _ plan: DeploymentPlan, among plans: [DeploymentPlan]
+  ) -> (problems: [Problem], upToDate: Int) {
     var problems: [Problem] = []
     var upToDate = 0
     let fix = renderCommand(spec: plan.specFile)
     let layout = OutputLayout(
       outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory,
       targets: targetsToCheck(plan), baseDirectory: baseDirectory)
-    for set in layout.sets(for: plan) {
+    for set in layout.sets(for: plan, among: plans) {
       let root = resolve(set.root, against: baseDirectory)
       for file in set.files {
         let committed = FileSystem.contents(atPath: root + "/" + file.path).map {

@@ -31,12 +31,15 @@ struct OutputLayout: Sendable {
     OutputPaths(outputDirectory: outputDirectory, workflowsDirectory: workflowsDirectory)
   }
 
-  func sets(for plan: DeploymentPlan) -> [OutputSet] {
+  /// The output of `plan`. `plans` are the plans rendered with it: for a spec with
+  /// environments, its first environment's plan renders the service's one workflow from all of
+  /// the service's plans found there.
+  func sets(for plan: DeploymentPlan, among plans: [DeploymentPlan] = []) -> [OutputSet] {
     let name = plan.outputFolder
     return targets.flatMap { target -> [OutputSet] in
       let folder = "\(name)/\(target.folder)"
       if let environment = plan.environment {
-        return environmentSets(plan, environment, target: target, folder: folder)
+        return environmentSets(plan, environment, target: target, folder: folder, among: plans)
       }
       let files: [GeneratedFile]
       switch target {
@@ -45,22 +48,30 @@ struct OutputLayout: Sendable {
       case .bootstrap: files = BootstrapRenderer().render(plan)
       case .githubActions:
         // The workflow is told the layout, so that its review checks this layout.
-        files = WorkflowRenderer(paths: paths).render(plan)
-        if let workflowsDirectory {
-          // The workflow goes to the workflows folder; a copy an earlier render left in
-          // DIR/NAME/github-actions/ is now stale.
-          let workflows = files.map {
-            GeneratedFile(path: plan.ci.workflowFileName, contents: $0.contents)
-          }
-          return [
-            OutputSet(root: workflowsDirectory, folder: nil, files: workflows),
-            OutputSet(root: outputDirectory, folder: folder, files: []),
-          ]
-        }
+        return workflowSets(plan, WorkflowRenderer(paths: paths).render(plan))
       }
       let placed = files.map { GeneratedFile(path: "\(name)/\($0.path)", contents: $0.contents) }
       return [OutputSet(root: outputDirectory, folder: folder, files: placed)]
     }
+  }
+
+  /// Where a service's workflow goes: `DIR/NAME/github-actions/`, or the workflows folder,
+  /// where a copy an earlier render left in `DIR/NAME/github-actions/` is then stale.
+  func workflowSets(_ plan: DeploymentPlan, _ files: [GeneratedFile]) -> [OutputSet] {
+    let folder = "\(plan.service.name)/\(RenderTarget.githubActions.folder)"
+    if let workflowsDirectory {
+      let workflows = files.map {
+        GeneratedFile(path: plan.ci.workflowFileName, contents: $0.contents)
+      }
+      return [
+        OutputSet(root: workflowsDirectory, folder: nil, files: workflows),
+        OutputSet(root: outputDirectory, folder: folder, files: []),
+      ]
+    }
+    let placed = files.map {
+      GeneratedFile(path: "\(plan.service.name)/\($0.path)", contents: $0.contents)
+    }
+    return [OutputSet(root: outputDirectory, folder: folder, files: placed)]
   }
 }
 

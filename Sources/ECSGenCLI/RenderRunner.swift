@@ -88,7 +88,7 @@ public struct RenderRunner: Sendable {
     let results = Parallel.map(plans.count) { index in
       Result { () throws(ToolFailure) -> String in
         var lines = ""
-        for set in layout.sets(for: plans[index]) {
+        for set in layout.sets(for: plans[index], among: plans) {
           let root = resolve(set.root, against: baseDirectory)
           let summary = try OutputWriter().sync(set.files, root: root, folder: set.folder)
           for path in summary.written { lines += "wrote \(set.root)/\(path)\n" }

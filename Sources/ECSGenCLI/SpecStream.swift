@@ -116,7 +116,6 @@ struct SpecStream {
       plans = select(environment, from: plans, spec)
       guard !plans.isEmpty else { return [] }
     }
-    diagnostics += EnvironmentRenderNotes.notes(spec)
     planCount += 1
     return plans
   }

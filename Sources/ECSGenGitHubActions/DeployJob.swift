@@ -8,6 +8,18 @@ import Foundation
 /// until it completes or fails. The infrastructure code is the only owner of the task definition.
 struct DeployJob {
   let workflow: Workflow
+  /// The job's name, and the jobs it waits for (a promotion workflow: the build and the
+  /// previous environment's deploy).
+  var name = "Deploy"
+  var needs: [String] = []
+  /// Set when the build job built the image: the job pushes that image instead of building one.
+  var sharedImage: SharedImage? = nil
+  /// The previous environment's deploy job, when it took the same shared image: this job checks
+  /// that its image is that one.
+  var previousImageJob: String? = nil
+  /// Job-level `env` before `IMAGE_TAG`: in a promotion workflow, the environment's region,
+  /// inputs and output folder, which differ per job.
+  var environment: [(String, YAMLNode?)] = []
   var plan: DeploymentPlan { workflow.plan }
 
   func job() -> YAMLNode {
@@ -21,7 +33,8 @@ struct DeployJob {
     steps.append(RolloutWatch(workflow: workflow).step())
     if workflow.usesTerraform { steps.append(RolloutWatch(workflow: workflow).recordRollback()) }
     return .map([
-      ("name", .string("Deploy")),
+      ("name", .string(name)),
+      ("needs", needs.isEmpty ? nil : .sequence(needs.map(YAMLNode.string))),
       (
         "if",
         .string("github.event_name == 'push' && github.ref == 'refs/heads/\(plan.ci.branch)'")
@@ -36,7 +49,8 @@ struct DeployJob {
           ("cancel-in-progress", .bool(false)),
         ])
       ),
-      ("env", .map([("IMAGE_TAG", .string("${{ github.sha }}"))])),
+      ("outputs", sharedImage == nil ? nil : SharedImage.jobOutputs),
+      ("env", .map(environment + [("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])
   }
@@ -139,6 +153,12 @@ struct DeployJob {
   private func buildSteps() -> [YAMLNode] {
     guard let image = workflow.builtImage else { return [] }
     let missing = "steps.image.outputs.exists != 'true'"
+    if let sharedImage {
+      return [lookup(image), ecrLogin(condition: missing)]
+        + sharedImage.pushSteps(
+          to: image.repositoryName, workflow: workflow, condition: missing,
+          previousJob: previousImageJob)
+    }
     var with: [(String, YAMLNode?)] = [
       ("context", .string(image.buildContext)),
       ("file", image.dockerfile.map(YAMLNode.string)),
@@ -151,7 +171,21 @@ struct DeployJob {
       ),
     ]
     with = with.filter { $0.1 != nil }
-    let lookup = workflow.run(
+    return [
+      lookup(image),
+      ecrLogin(condition: missing),
+      .map([
+        ("name", .string("Build and push the image")),
+        ("if", .string(missing)),
+        ("uses", PinnedAction.buildPush.uses),
+        ("with", .map(with)),
+      ]),
+    ]
+  }
+
+  /// Sets the step output `exists` to whether this commit's tag is in the repository already.
+  private func lookup(_ image: BuiltImagePlan) -> YAMLNode {
+    workflow.run(
       "Look for the image in the repository",
       """
       if found="$(aws ecr describe-images --repository-name "$REPOSITORY" --image-ids imageTag="$IMAGE_TAG" 2>&1)"; then
@@ -165,20 +199,14 @@ struct DeployJob {
       fi
 
       """, env: [("REPOSITORY", .string(image.repositoryName))], id: "image")
-    return [
-      lookup,
-      .map([
-        ("name", .string("Log in to Amazon ECR")),
-        ("id", .string("ecr")),
-        ("if", .string(missing)),
-        ("uses", PinnedAction.amazonECRLogin.uses),
-      ]),
-      .map([
-        ("name", .string("Build and push the image")),
-        ("if", .string(missing)),
-        ("uses", PinnedAction.buildPush.uses),
-        ("with", .map(with)),
-      ]),
-    ]
+  }
+
+  private func ecrLogin(condition: String) -> YAMLNode {
+    .map([
+      ("name", .string("Log in to Amazon ECR")),
+      ("id", .string("ecr")),
+      ("if", .string(condition)),
+      ("uses", PinnedAction.amazonECRLogin.uses),
+    ])
   }
 }

@@ -22,7 +22,7 @@ struct ReviewJob {
       workflow.assumeRole(
         .string("${{ vars.\(plan.ci.planRoleVariable) }}"), name: "Assume the read-only role"),
     ]
-    steps += workflow.usesTerraform ? terraformSteps() : cloudFormationSteps()
+    steps += previewSteps()
     return .map([
       ("name", .string("Review")),
       ("if", .string("github.event_name == 'pull_request'")),
@@ -49,8 +49,26 @@ struct ReviewJob {
   }
 
   /// `--out DIR` and, when the workflow was rendered with one, `--workflows-dir DIR`.
-  private var checkOptions: String {
+  var checkOptions: String {
     workflow.paths.commandLineOptions.map(Workflow.shellWord).joined(separator: " ")
+  }
+
+  /// The preview of this plan's change with the read-only role already assumed: a Terraform plan
+  /// or a CloudFormation change set, in the job summary.
+  func previewSteps() -> [YAMLNode] {
+    workflow.usesTerraform ? terraformSteps() : cloudFormationSteps()
+  }
+
+  /// What the job summary's heading names: the service, and its environment when it has one.
+  private var summarySubject: String {
+    guard let environment = plan.environment else { return plan.service.name }
+    return "\(plan.service.name) in environment \(environment.name)"
+  }
+
+  /// `ENV: ` before the heading of a stack not created yet, so that each environment's summary
+  /// says which it is; nothing without environments.
+  private var stackHeadingPrefix: String {
+    plan.environment.map { "\($0.name): " } ?? ""
   }
 
   private func terraformSteps() -> [YAMLNode] {
@@ -64,7 +82,7 @@ struct ReviewJob {
         deployedImageTagScript + workflow.terraformVariablesScript + """
           terraform -chdir="$INFRA/terraform" plan -input=false -lock=false -no-color > "$RUNNER_TEMP/plan.txt"
           {
-            echo "### Terraform plan for \(plan.service.name)"
+            echo "### Terraform plan for \(summarySubject)"
             echo '```'
             cat "$RUNNER_TEMP/plan.txt"
             echo '```'
@@ -101,7 +119,7 @@ struct ReviewJob {
         aws cloudformation validate-template --template-body "file://$template" > /dev/null
         \(workflow.stackStatusScript)
         if [ -z "$status" ] || [ "$status" = ROLLBACK_COMPLETE ] || [ "$status" = REVIEW_IN_PROGRESS ]; then
-          echo "### Stack $STACK does not exist yet (or its first create failed): the next deploy creates it" >> "$GITHUB_STEP_SUMMARY"
+          echo "### \(stackHeadingPrefix)Stack $STACK does not exist yet (or its first create failed): the next deploy creates it" >> "$GITHUB_STEP_SUMMARY"
           exit 0
         fi
         \(workflow.parametersFileScript(keepingImageTag: true))
@@ -123,7 +141,7 @@ struct ReviewJob {
           esac
         fi
         {
-          echo "### CloudFormation change set for \(plan.service.name)"
+          echo "### CloudFormation change set for \(summarySubject)"
           echo '```'
           aws cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$name" \\
             --query 'Changes[].ResourceChange.[Action,LogicalResourceId,ResourceType,Replacement]' \\

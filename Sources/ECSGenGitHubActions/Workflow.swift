@@ -7,7 +7,8 @@ struct Workflow {
   let paths: OutputPaths
 
   var service: String { plan.service.name }
-  var infraDirectory: String { paths.serviceDirectory(service) }
+  /// This plan's output folder: `DIR/NAME`, or `DIR/NAME/ENV` for an environment.
+  var infraDirectory: String { paths.serviceDirectory(plan.outputFolder) }
   var usesTerraform: Bool { plan.ci.deployWith == "terraform" }
   var builtImage: BuiltImagePlan? {
     if case .built(let image) = plan.image { return image }
@@ -30,10 +31,12 @@ struct Workflow {
     ])
   }
 
-  /// Changes to the spec, the image's build context, the rendered output or the workflow itself.
-  private func triggers() -> YAMLNode {
+  /// Changes to the spec, the image's build context, the rendered output (of every environment)
+  /// or the workflow itself.
+  func triggers() -> YAMLNode {
     var watched = [
-      plan.specFile, "\(infraDirectory)/**", paths.runningWorkflowFile(plan.ci.workflowFileName),
+      plan.specFile, "\(paths.serviceDirectory(service))/**",
+      paths.runningWorkflowFile(plan.ci.workflowFileName),
     ]
     if let image = builtImage {
       watched.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
@@ -53,6 +56,14 @@ struct Workflow {
   /// Values every job reads. Repository variables come in through `env`, never through `${{ }}`
   /// inside a script.
   private func environment() -> [YAMLEntry] {
+    regionAndInputs() + [
+      YAMLEntry("SPEC", .string(plan.specFile)),
+      YAMLEntry("INFRA", .string(infraDirectory)),
+    ]
+  }
+
+  /// The region and the network inputs the spec leaves open, from repository variables.
+  func regionAndInputs() -> [YAMLEntry] {
     var entries: [YAMLEntry] = []
     switch plan.region {
     case .fixed(let region): entries.append(YAMLEntry("AWS_REGION", .string(region)))
@@ -62,10 +73,6 @@ struct Workflow {
       entries.append(
         YAMLEntry(input.repositoryVariable, .string("${{ vars.\(input.repositoryVariable) }}")))
     }
-    entries += [
-      YAMLEntry("SPEC", .string(plan.specFile)),
-      YAMLEntry("INFRA", .string(infraDirectory)),
-    ]
     return entries
   }
 

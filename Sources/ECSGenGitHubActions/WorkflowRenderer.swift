@@ -19,7 +19,18 @@ public struct WorkflowRenderer: Sendable {
   }
 
   public func render(_ plan: DeploymentPlan) -> [GeneratedFile] {
-    let workflow = Workflow(plan: plan, paths: paths)
+    file(plan, document: Workflow(plan: plan, paths: paths).document())
+  }
+
+  /// The one workflow of a service with environments, from its plans in promotion order (one
+  /// per environment): each environment is planned on pull requests and deployed, after the
+  /// previous one, on pushes. Nothing for no plans.
+  public func render(environments plans: [DeploymentPlan]) -> [GeneratedFile] {
+    guard let first = plans.first else { return [] }
+    return file(first, document: PromotionWorkflow(plans: plans, paths: paths).document())
+  }
+
+  private func file(_ plan: DeploymentPlan, document: YAMLNode) -> [GeneratedFile] {
     let copy =
       paths.workflowsDirectory == nil
       ? ["Copy it to .github/workflows/ (or render with --workflows-dir .github/workflows)."] : []
@@ -30,7 +41,7 @@ public struct WorkflowRenderer: Sendable {
     return [
       GeneratedFile(
         path: "github-actions/\(plan.ci.workflowFileName)",
-        contents: YAMLPrinter().print(workflow.document(), header: header))
+        contents: YAMLPrinter().print(document, header: header))
     ]
   }
 }

@@ -232,8 +232,13 @@ public struct DeploymentPlanner {
     return .partialS3(
       backend: PartialS3StatePlan(
         key: defaults.key(forService: service, environment: environment),
-        bucketVariable: defaults.bucketVariable,
-        regionVariable: defaults.regionVariable, useLockfile: true, encrypt: true))
+        // Per environment (`ECSGEN_STATE_BUCKET_PROD`): environments may keep their state in
+        // different accounts' buckets, and a pull request's plan reads repository variables only.
+        bucketVariable: SpecDefaults.repositoryVariable(
+          defaults.bucketVariable, environment: environment),
+        regionVariable: SpecDefaults.repositoryVariable(
+          defaults.regionVariable, environment: environment),
+        useLockfile: true, encrypt: true))
   }
 
   private func ciPlan(
@@ -247,7 +252,11 @@ public struct DeploymentPlanner {
     return CIPlan(
       role: spec.ci?.roleARN.map { .arn($0.value) }
         ?? .repositoryVariable(SpecDefaults.CI.roleVariable),
-      planRoleVariable: SpecDefaults.CI.planRoleVariable,
+      // Pull requests plan outside any GitHub environment (an environment's protection rules
+      // would hold a pull request's plan of prod for an approval), so each environment's plan
+      // role is a repository variable of its own.
+      planRoleVariable: SpecDefaults.repositoryVariable(
+        SpecDefaults.CI.planRoleVariable, environment: deployment?.name),
       branch: spec.ci?.branch?.value ?? SpecDefaults.CI.branch,
       environment: environment,
       deployWith: (spec.ci?.deployWith?.value ?? SpecDefaults.CI.deployWith).rawValue,

@@ -32,16 +32,56 @@ import Testing
       #expect(main.contains("Environment = \"\(environment)\""))
       #expect(contents("\(folder)/cloudformation/template.json") != nil)
     }
-    // Nothing in the layout of a spec without environments, and no workflow yet (said so).
+    // Nothing in the layout of a spec without environments; one workflow for the service.
     #expect(contents("\(directory.path)/infra/payments-api/terraform/main.tf") == nil)
-    #expect(
-      !FileManager.default.fileExists(atPath: "\(directory.path)/infra/payments-api/github-actions")
-    )
-    #expect(output.standardError.contains("[environments-workflow]"))
+    let workflow = try #require(
+      contents("\(directory.path)/infra/payments-api/github-actions/deploy-payments-api.yml"))
+    #expect(workflow.contains("  deploy-prod:\n"))
+    #expect(!output.standardError.contains("[environments-workflow]"))
     #expect(output.standardError.contains("rendered 1 of 1 spec\n"))
     let check = CheckRunner(baseDirectory: directory.path).run(paths: ["specs"])
     #expect(check.status == .clean, "\(check.standardOutput)")
-    #expect(check.standardError.contains("checked 15 generated files: 15 up to date"))
+    #expect(check.standardError.contains("checked 16 generated files: 16 up to date"))
+  }
+
+  /// `--workflows-dir`: the service's one workflow goes there, and `check` finds it there.
+  @Test func theWorkflowGoesToTheWorkflowsFolderAndCheckFindsItThere() throws {
+    let directory = try repository()
+    _ = RenderRunner(baseDirectory: directory.path).run(paths: ["specs"])
+    let output = RenderRunner(
+      workflowsDirectory: ".github/workflows", baseDirectory: directory.path
+    ).run(paths: ["specs"])
+    #expect(output.status == .clean, "\(output.standardError)")
+    #expect(output.standardOutput.contains("wrote .github/workflows/deploy-payments-api.yml"))
+    #expect(
+      output.standardOutput.contains(
+        "removed infra/payments-api/github-actions/deploy-payments-api.yml"))
+    let workflow = try #require(
+      contents("\(directory.path)/.github/workflows/deploy-payments-api.yml"))
+    #expect(workflow.contains("--out infra --workflows-dir .github/workflows"))
+    let check = CheckRunner(workflowsDirectory: ".github/workflows", baseDirectory: directory.path)
+    #expect(check.run(paths: ["specs/payments.yaml"]).status == .clean)
+    // Without the option, `check` expects it in infra/ and says where it is missing.
+    let elsewhere = CheckRunner(baseDirectory: directory.path).run(paths: ["specs/payments.yaml"])
+    #expect(elsewhere.status == .findings)
+    #expect(
+      elsewhere.standardOutput.contains(
+        "infra/payments-api/github-actions/deploy-payments-api.yml: missing"))
+  }
+
+  /// `render --env` renders one environment, so it leaves the workflow of all of them alone.
+  @Test func renderEnvLeavesTheServicesWorkflowAlone() throws {
+    let directory = try repository()
+    _ = RenderRunner(baseDirectory: directory.path).run(paths: ["specs"])
+    let path = "\(directory.path)/infra/payments-api/github-actions/deploy-payments-api.yml"
+    let before = try #require(contents(path))
+    for environment in ["dev", "prod"] {
+      let output = RenderRunner(baseDirectory: directory.path, environment: environment)
+        .run(paths: ["specs"])
+      #expect(output.status == .clean)
+      #expect(!output.standardOutput.contains("github-actions"), "\(output.standardOutput)")
+      #expect(contents(path) == before)
+    }
   }
 
   @Test func renderEnvRendersOneEnvironment() throws {

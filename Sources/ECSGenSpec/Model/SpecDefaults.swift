@@ -110,3 +110,14 @@ public enum SpecDefaults {
     }
   }
 }
+
+extension SpecDefaults {
+  /// A repository variable's name for one environment of a spec with `environments:`:
+  /// `BASE_ENV`, the environment upper-cased with `-` as `_` (`ECSGEN_STATE_BUCKET_PROD`); `BASE`
+  /// without an environment. Pull requests plan outside any GitHub environment, so what differs
+  /// per environment and a plan needs is a repository variable of its own.
+  public static func repositoryVariable(_ base: String, environment: String?) -> String {
+    guard let environment else { return base }
+    return base + "_" + String(environment.uppercased().map { $0 == "-" ? "_" : $0 })
+  }
+}

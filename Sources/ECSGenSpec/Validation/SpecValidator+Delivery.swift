@@ -114,9 +114,13 @@ extension SpecValidator {
       environments.isEmpty
       ? "`\(state.key(forService: name))`"
       : "`\(state.key(forService: name, environment: "ENV"))` for each environment ENV (\(environments.joined(separator: ", ")))"
+    let variables =
+      environments.isEmpty
+      ? "`\(state.bucketVariable)` and `\(state.regionVariable)`"
+      : "`\(state.bucketVariable)_ENV` and `\(state.regionVariable)_ENV` (ENV upper-cased, such as `\(SpecDefaults.repositoryVariable(state.bucketVariable, environment: environments.last))`)"
     let message =
       deployTool == .terraform
-      ? "no `terraform.backend`: the deploy workflow keeps Terraform state in S3 under \(key), in the bucket and region named by the repository variables `\(state.bucketVariable)` and `\(state.regionVariable)`; set them (see the README's first-time setup), or add `terraform.backend.s3`"
+      ? "no `terraform.backend`: the deploy workflow keeps Terraform state in S3 under \(key), in the bucket and region named by the repository variables \(variables); set them (see the README's first-time setup), or add `terraform.backend.s3`"
       : "no `terraform.backend`: the Terraform output keeps its state in S3 under \(key); pass the bucket and region to `terraform init -backend-config=...`, add `terraform.backend.s3`, or write `terraform.backend: local`"
     findings.add(.note("terraform-state", at: spec.terraform?.location ?? spec.location, message))
   }

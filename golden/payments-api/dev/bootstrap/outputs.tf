@@ -14,8 +14,8 @@ output "plan_role_arn" {
 output "repository_variables" {
   description = "Set each as a repository variable: Settings, Secrets and variables, Actions, Variables."
   value = {
-    ECSGEN_PLAN_ROLE_ARN = aws_iam_role.plan.arn
-    ECSGEN_STATE_BUCKET  = local.state_bucket
-    ECSGEN_STATE_REGION  = local.state_bucket_region
+    ECSGEN_PLAN_ROLE_ARN_DEV = aws_iam_role.plan.arn
+    ECSGEN_STATE_BUCKET_DEV  = local.state_bucket
+    ECSGEN_STATE_REGION_DEV  = local.state_bucket_region
   }
 }

@@ -14,7 +14,7 @@ terraform {
   backend "s3" {
     # bucket and region: terraform init -backend-config="bucket=..."
     # -backend-config="region=..." (the deploy workflow passes the repository
-    # variables ECSGEN_STATE_BUCKET and ECSGEN_STATE_REGION).
+    # variables ECSGEN_STATE_BUCKET_STAGING and ECSGEN_STATE_REGION_STAGING).
     key          = "ecsgen/payments-api/staging/terraform.tfstate"
     encrypt      = true
     use_lockfile = true
