@@ -158,7 +158,8 @@ import Yams
       let (missing, _, _) = try run(
         "Terraform init", job: "deploy-\(environment)", in: text, commands: ["terraform"])
       #expect(missing.status == 1)
-      #expect(missing.standardOutput.contains("ecsgen/payments-api/\(environment)/terraform.tfstate"))
+      #expect(
+        missing.standardOutput.contains("ecsgen/payments-api/\(environment)/terraform.tfstate"))
     }
   }
 
