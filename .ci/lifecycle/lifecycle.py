@@ -827,19 +827,25 @@ def main():
     network_file = os.path.join(args.work, "network.json") if args.recheck else args.network
 
     def prepare():
+        detail = None
         if network_file and os.path.exists(network_file):
             with open(network_file, encoding="utf-8") as handle:
                 shared = json.load(handle)
             if shared.get("region") == region:
                 network.update(shared)
-                return f"region {region}, vpc {network['vpc_id']} (shared with the environments before)"
+                detail = f"region {region}, vpc {network['vpc_id']} (shared with the environments before)"
         if args.recheck:
-            raise StepFailed(f"no network.json in {args.work}: the environment's lifecycle did not get that far")
-        network.update(emulator.prepare(args.endpoint, region, root), region=region)
+            if detail is None:
+                raise StepFailed(f"no network.json in {args.work}: the environment's lifecycle did not get that far")
+            return detail
+        if detail is None:
+            network.update(emulator.prepare(args.endpoint, region, root), region=region)
+            detail = f"region {region}, vpc {network['vpc_id']}"
+        # Kept for --recheck of this work directory, and for the next environment (--network).
         for path in {network_file, os.path.join(args.work, "network.json")} - {None}:
             with open(path, "w", encoding="utf-8") as handle:
                 json.dump(network, handle)
-        return f"region {region}, vpc {network['vpc_id']}"
+        return detail
 
     if args.recheck:
         if not prepare_quietly(steps, prepare):
