@@ -384,7 +384,9 @@ UNENFORCED_RULES = [
     (
         "load balancer names are unique (CreateLoadBalancer: DuplicateLoadBalancerName)",
         "moto accepts a second load balancer with the same name; the check fails any plan that "
-        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions)",
+        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions), "
+        "and, with every environment of a spec deployed into one emulator, lists the load balancers "
+        "and fails on a name used twice (lifecycle.same_account_names)",
     ),
     (
         "CloudFormation cannot replace a resource that has a custom name",
