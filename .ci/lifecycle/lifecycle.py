@@ -411,7 +411,7 @@ class Terraform:
                 raise StepFailed(f"no Terraform state in {self.args.work}")
             detail = self.second_plan()
             count = len(self.managed_attributes_all())
-            return f"{count} resources unchanged ({detail}); " + same_account_names(self.args.endpoint, self.region)
+            return f"{count} resources unchanged; " + same_account_names(self.args.endpoint, self.region) + f" ({detail})"
 
         self.steps.run(f"same account: still deployed after {after}", run)
 
@@ -736,8 +736,9 @@ class CloudFormation:
                 raise StepFailed(f"stack {self.stack} lists resources that no longer exist: " + ", ".join(missing))
             detail = self.no_op_update()
             return (
-                f"stack {self.stack} {stack['StackStatus']}, {len(resources)} resources exist ({detail}); "
+                f"stack {self.stack} {stack['StackStatus']}, {len(resources)} resources exist; "
                 + same_account_names(self.args.endpoint, self.region)
+                + f" (no-op change set: {detail})"
             )
 
         self.steps.run(f"same account: still deployed after {after}", run)
