@@ -144,30 +144,34 @@ def prepare(endpoint, region, spec_root):
         subnet = ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{index}.0/24", AvailabilityZone=region + zone)
         subnets.append(subnet["Subnet"]["SubnetId"])
     group = ec2.create_security_group(GroupName="lifecycle-extra", Description="extra tasks group", VpcId=vpc)
-    cluster = specvariant.value_of(spec_root, "cluster")
-    if isinstance(cluster, str):
-        client("ecs", endpoint, region).create_cluster(clusterName=cluster)
+    # A spec with `environments:` may write these in any environment's overrides: what any of
+    # them names is created once (every environment of one spec shares one emulator network).
+    for cluster in specvariant.values_everywhere(spec_root, "cluster"):
+        if isinstance(cluster, str):
+            client("ecs", endpoint, region).create_cluster(clusterName=cluster)
     iam = client("iam", endpoint, region)
+    created_policies = set()
     for role in ("task", "execution"):
-        policies = specvariant.value_of(spec_root, "roles", role, "managed_policies") or []
-        for arn in policies:
-            match = re.match(r"arn:aws:iam::(\d+):policy(/.*/|/)([^/]+)$", arn)
-            if match and match.group(1) == ACCOUNT:
-                iam.create_policy(
-                    PolicyName=match.group(3),
-                    Path=match.group(2),
-                    PolicyDocument=json.dumps(
-                        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}
-                    ),
-                )
+        for policies in specvariant.values_everywhere(spec_root, "roles", role, "managed_policies"):
+            for arn in policies if isinstance(policies, list) else []:
+                match = re.match(r"arn:aws:iam::(\d+):policy(/.*/|/)([^/]+)$", arn)
+                if match and match.group(1) == ACCOUNT and arn not in created_policies:
+                    created_policies.add(arn)
+                    iam.create_policy(
+                        PolicyName=match.group(3),
+                        Path=match.group(2),
+                        PolicyDocument=json.dumps(
+                            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}
+                        ),
+                    )
     domain = specvariant.value_of(spec_root, "load_balancer", "domain")
     domain = domain.rstrip(".").lower() if isinstance(domain, str) else "lifecycle.example.com"
     certificate = None
-    if specvariant.value_of(spec_root, "load_balancer", "certificate_arn"):
+    if specvariant.values_everywhere(spec_root, "load_balancer", "certificate_arn"):
         acm = client("acm", endpoint, region)
         certificate = acm.request_certificate(DomainName=domain)["CertificateArn"]
     zone = None
-    if specvariant.value_of(spec_root, "load_balancer", "hosted_zone_id"):
+    if specvariant.values_everywhere(spec_root, "load_balancer", "hosted_zone_id"):
         route53 = client("route53", endpoint, region)
         parent = domain.split(".", 1)[1] if "." in domain else domain
         created = route53.create_hosted_zone(Name=parent, CallerReference="lifecycle")
@@ -248,6 +252,45 @@ def leftovers(endpoint, region, template):
             except ecr.exceptions.RepositoryNotFoundException:
                 pass
     return kept
+
+
+def load_balancer_names(endpoint, region):
+    """The names of every load balancer in the emulator's region (a name may appear twice: the
+    emulator does not refuse a duplicate, see UNENFORCED_RULES)."""
+    elbv2 = client("elbv2", endpoint, region)
+    return [balancer["LoadBalancerName"] for page in elbv2.get_paginator("describe_load_balancers").paginate() for balancer in page["LoadBalancers"]]
+
+
+def missing_stack_resources(endpoint, region, resources):
+    """The stack resources (of the types that carry the names environments must keep apart) that no
+    longer exist in the emulator, read through each service's own API, not CloudFormation's."""
+    missing = []
+    for resource in resources:
+        kind, physical = resource.get("ResourceType"), resource.get("PhysicalResourceId")
+        if not physical:
+            continue
+        try:
+            if kind == "AWS::ElasticLoadBalancingV2::LoadBalancer":
+                client("elbv2", endpoint, region).describe_load_balancers(LoadBalancerArns=[physical])
+            elif kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
+                client("elbv2", endpoint, region).describe_target_groups(TargetGroupArns=[physical])
+            elif kind == "AWS::IAM::Role":
+                client("iam", endpoint, region).get_role(RoleName=physical)
+            elif kind == "AWS::Logs::LogGroup":
+                groups = client("logs", endpoint, region).describe_log_groups(logGroupNamePrefix=physical)["logGroups"]
+                if not any(group["logGroupName"] == physical for group in groups):
+                    missing.append(f"{kind} {physical}")
+            elif kind == "AWS::ECR::Repository":
+                client("ecr", endpoint, region).describe_repositories(repositoryNames=[physical])
+            elif kind == "AWS::ECS::Cluster":
+                clusters = client("ecs", endpoint, region).describe_clusters(clusters=[physical])["clusters"]
+                if not any(cluster.get("status") == "ACTIVE" for cluster in clusters):
+                    missing.append(f"{kind} {physical}")
+            elif kind == "AWS::EC2::SecurityGroup":
+                client("ec2", endpoint, region).describe_security_groups(GroupIds=[physical])
+        except Exception as error:  # NotFound of any of these services
+            missing.append(f"{kind} {physical} ({type(error).__name__})")
+    return missing
 
 
 def changed_attributes(change):
@@ -341,7 +384,9 @@ UNENFORCED_RULES = [
     (
         "load balancer names are unique (CreateLoadBalancer: DuplicateLoadBalancerName)",
         "moto accepts a second load balancer with the same name; the check fails any plan that "
-        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions)",
+        "replaces a resource with a fixed name delete-first or under the same name (lifecycle.collisions), "
+        "and, with every environment of a spec deployed into one emulator, lists the load balancers "
+        "and fails on a name used twice (lifecycle.same_account_names)",
     ),
     (
         "CloudFormation cannot replace a resource that has a custom name",

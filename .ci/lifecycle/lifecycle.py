@@ -1,7 +1,18 @@
 """One lifecycle of one example spec against a moto server (.ci/check-deploy starts the server).
 
   python lifecycle.py --tool terraform|cloudformation --spec specs/minimal.yaml \
-      --endpoint http://127.0.0.1:PORT --work DIR --ecsgen .build/debug/ecsgen [--mirror DIR]
+      --endpoint http://127.0.0.1:PORT --work DIR --ecsgen .build/debug/ecsgen [--mirror DIR] \
+      [--env ENV --network FILE] [--recheck]
+
+With `--env ENV` (a spec with `environments:`) the spec is rendered with `render --env ENV`, the
+output is read from out/NAME/ENV/TARGET, and the changes below are made where ENV's merged spec
+reads them (the base, or ENV's override when it writes the key). check-deploy runs every
+environment of one spec and tool one after the other against ONE emulator (one account and
+region), with `--network FILE` so that they share the emulator's VPC, and ends each with the
+deployment in place: each later environment's whole lifecycle runs next to the earlier ones.
+`--recheck` then plans (Terraform) or submits a change set (CloudFormation) again for an
+environment deployed earlier in the same work directory: it must show no change, so the later
+environments neither collided with it nor changed or deleted any of its resources.
 
 Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (new
 image, new port, public <-> internal) -> destroy -> apply again.
@@ -98,20 +109,21 @@ class Skip(Exception):
 
 
 def render(args, spec_path, target, out):
-    """Renders one spec with the built ecsgen into OUT; returns the target's folder."""
+    """Renders one spec (one environment with --env) with the built ecsgen into OUT; returns the
+    target's folder (OUT/NAME/TARGET, or OUT/NAME/ENV/TARGET for an environment)."""
     shutil.rmtree(out, ignore_errors=True)
-    result = subprocess.run(
-        [args.ecsgen, "render", spec_path, "--out", out, "--target", target],
-        capture_output=True,
-        text=True,
-    )
+    command = [args.ecsgen, "render", spec_path, "--out", out, "--target", target]
+    if args.env:
+        command += ["--env", args.env]
+    result = subprocess.run(command, capture_output=True, text=True)
     print(result.stdout + result.stderr, flush=True)
     if result.returncode != 0:
         raise StepFailed(f"ecsgen render {spec_path} failed: {result.stdout}{result.stderr}")
-    services = [name for name in os.listdir(out) if os.path.isdir(os.path.join(out, name, target))]
+    layout = [args.env, target] if args.env else [target]
+    services = [name for name in os.listdir(out) if os.path.isdir(os.path.join(out, name, *layout))]
     if len(services) != 1:
-        raise StepFailed(f"expected one rendered service in {out}, found {services}")
-    return os.path.join(out, services[0], target)
+        raise StepFailed(f"expected one rendered service in {out}/*/{'/'.join(layout)}, found {services}")
+    return os.path.join(out, services[0], *layout)
 
 
 class Variants:
@@ -158,7 +170,7 @@ class Variants:
         return path
 
     def change_image(self):
-        if specvariant.bump_image(self.root):
+        if specvariant.bump_image(self.root, self.args.env):
             self.current = self.write("image")
             return "image reference -> tag lifecycle-2"
         self.image_tag = "lifecycle-2"
@@ -166,19 +178,19 @@ class Variants:
         return "image_tag input lifecycle-1 -> lifecycle-2"
 
     def change_port(self):
-        old, new = specvariant.bump_port(self.root)
+        old, new = specvariant.bump_port(self.root, self.args.env)
         self.current = self.write("port")
         return f"port {old} -> {new}"
 
     def change_public(self):
-        public = specvariant.flip_public(self.root, self.network["vpc_cidr"])
+        public = specvariant.flip_public(self.root, self.network["vpc_cidr"], self.args.env)
         self.current = self.write("public")
         return "load_balancer.public -> " + ("true (internal -> public)" if public else "false (public -> internal)")
 
 
-def spec_region(path):
+def spec_region(path, environment=None):
     root = specvariant.load(path)
-    return specvariant.value_of(root, "region") or "eu-west-2"
+    return specvariant.effective_value(root, environment, "region") or "eu-west-2"
 
 
 def error_lines(text, limit=6):
@@ -389,6 +401,30 @@ class Terraform:
         variants.reset()
         steps.run("apply again after destroy", lambda: self.apply(variants.current))
 
+    def recheck(self, after):
+        """The deployment this work directory's lifecycle left (its last step, apply again) after
+        the later environments' lifecycles in the same emulator: a plan (which reads every
+        resource back) must show no change, and no two load balancers may share a name."""
+
+        def run():
+            if not os.path.exists(self.state):
+                raise StepFailed(f"no Terraform state in {self.args.work}")
+            detail = self.second_plan()
+            count = len(self.managed_attributes_all())
+            return f"{count} resources unchanged; " + same_account_names(self.args.endpoint, self.region) + f" ({detail})"
+
+        self.steps.run(f"same account: still deployed after {after}", run)
+
+    def managed_attributes_all(self):
+        with open(self.state, encoding="utf-8") as handle:
+            state = json.load(handle)
+        return [
+            instance
+            for resource in state.get("resources", [])
+            if resource.get("mode") == "managed"
+            for instance in resource.get("instances", [])
+        ]
+
 
 def read_tf(directory):
     texts = []
@@ -469,7 +505,8 @@ class CloudFormation:
         self.variants = variants
         self.region = region
         self.client = emulator.client("cloudformation", args.endpoint, region)
-        self.stack = variants.service
+        # The plan's ci.stackName: the service name, or NAME-ENV for an environment.
+        self.stack = f"{variants.service}-{args.env}" if args.env else variants.service
         self.template = None  # as deployed in the emulator
         self.previous = None  # as rendered for the previous step
 
@@ -684,6 +721,28 @@ class CloudFormation:
         variants.reset()
         steps.run("create again after delete", self.create)
 
+    def recheck(self, after):
+        """The stack this environment's lifecycle left (its last step, create again) after the
+        later environments' lifecycles in the same emulator: still complete, every resource it
+        lists still exists, an unchanged spec's change set is empty, no load balancer name twice."""
+
+        def run():
+            stack = self.client.describe_stacks(StackName=self.stack)["Stacks"][0]
+            if stack["StackStatus"] not in ("CREATE_COMPLETE", "UPDATE_COMPLETE"):
+                raise StepFailed(f"stack {self.stack} is {stack['StackStatus']}")
+            resources = self.client.describe_stack_resources(StackName=self.stack)["StackResources"]
+            missing = emulator.missing_stack_resources(self.args.endpoint, self.region, resources)
+            if missing:
+                raise StepFailed(f"stack {self.stack} lists resources that no longer exist: " + ", ".join(missing))
+            detail = self.no_op_update()
+            return (
+                f"stack {self.stack} {stack['StackStatus']}, {len(resources)} resources exist; "
+                + same_account_names(self.args.endpoint, self.region)
+                + f" (no-op change set: {detail})"
+            )
+
+        self.steps.run(f"same account: still deployed after {after}", run)
+
 
 def cfn_replacements(old, new):
     problems = []
@@ -710,6 +769,16 @@ def cfn_replacements(old, new):
     return problems
 
 
+def same_account_names(endpoint, region):
+    """The emulator does not refuse a second load balancer with an existing name (AWS does): with
+    every environment deployed, check that none shares one."""
+    names = emulator.load_balancer_names(endpoint, region)
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise StepFailed("load balancer names used twice in one account and region: " + ", ".join(repeated))
+    return f"{len(names)} load balancers in the emulator, no name twice"
+
+
 def fail_if(problems, prefix):
     if problems:
         raise StepFailed(prefix + "; ".join(problems))
@@ -731,20 +800,63 @@ def main():
     parser.add_argument("--ecsgen", required=True)
     parser.add_argument("--mirror", default="")
     parser.add_argument("--results", required=True)
+    parser.add_argument("--env", default=None, help="one environment of a spec with `environments:`")
+    parser.add_argument(
+        "--network", default=None,
+        help="a file holding the emulator network shared by the environments of one emulator (created by the first)",
+    )
+    parser.add_argument(
+        "--recheck", action="store_true",
+        help="only check that the deployment left in WORK by an earlier run is unchanged",
+    )
+    parser.add_argument("--after", default="", help="with --recheck: the environments deployed since (for the step name)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, stop)
     args.ecsgen = os.path.abspath(args.ecsgen)
     os.makedirs(args.work, exist_ok=True)
 
-    region = spec_region(args.spec)
-    service = specvariant.value_of(specvariant.load(args.spec), "name")
-    steps = Steps(args.tool, service, args.results)
+    root = specvariant.load(args.spec)
+    if args.env and args.env not in specvariant.environment_names(root):
+        print(f"{args.spec} has no environment {args.env!r}", file=sys.stderr)
+        return 2
+    region = spec_region(args.spec, args.env)
+    service = specvariant.value_of(root, "name")
+    steps = Steps(args.tool, f"{service}/{args.env}" if args.env else service, args.results)
     network = {}
+    # The network of a later run in the same work directory (--recheck), or of another
+    # environment in the same emulator and region (--network), is reused.
+    network_file = os.path.join(args.work, "network.json") if args.recheck else args.network
 
     def prepare():
-        network.update(emulator.prepare(args.endpoint, region, specvariant.load(args.spec)))
-        return f"region {region}, vpc {network['vpc_id']}"
+        detail = None
+        if network_file and os.path.exists(network_file):
+            with open(network_file, encoding="utf-8") as handle:
+                shared = json.load(handle)
+            if shared.get("region") == region:
+                network.update(shared)
+                detail = f"region {region}, vpc {network['vpc_id']} (shared with the environments before)"
+        if args.recheck:
+            if detail is None:
+                raise StepFailed(f"no network.json in {args.work}: the environment's lifecycle did not get that far")
+            return detail
+        if detail is None:
+            network.update(emulator.prepare(args.endpoint, region, root), region=region)
+            detail = f"region {region}, vpc {network['vpc_id']}"
+        # Kept for --recheck of this work directory, and for the next environment (--network).
+        for path in {network_file, os.path.join(args.work, "network.json")} - {None}:
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(network, handle)
+        return detail
 
+    if args.recheck:
+        if not prepare_quietly(steps, prepare):
+            return 1
+        variants = Variants(args, network)
+        if args.tool == "terraform":
+            Terraform(args, steps, variants, region).recheck(args.after)
+        else:
+            CloudFormation(args, steps, variants, region).recheck(args.after)
+        return 1 if steps.failed else 0
     if not steps.run("emulator: network and prerequisites", prepare):
         return 1
     variants = Variants(args, network)
@@ -755,6 +867,16 @@ def main():
     else:
         CloudFormation(args, steps, variants, region).lifecycle()
     return 1 if steps.failed else 0
+
+
+def prepare_quietly(steps, prepare):
+    """The recheck's network, read back without a result line of its own (FAIL when missing)."""
+    try:
+        prepare()
+        return True
+    except StepFailed as failure:
+        steps.record("same account: still deployed", "FAIL", 0, str(failure))
+        return False
 
 
 if __name__ == "__main__":

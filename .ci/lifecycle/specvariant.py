@@ -12,6 +12,7 @@ INT = "tag:yaml.org,2002:int"
 BOOL = "tag:yaml.org,2002:bool"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
+NULL = "tag:yaml.org,2002:null"
 
 
 def load(path):
@@ -22,6 +23,14 @@ def load(path):
 def dump(node, path):
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(yaml.serialize(node))
+
+
+def written(node):
+    """False for a missing key and for a null value (`key: ~`, which in an override removes the
+    inherited value and must stay a removal)."""
+    if node is None:
+        return False
+    return not (isinstance(node, yaml.ScalarNode) and (node.tag == NULL or node.value in ("", "~", "null") and not node.style))
 
 
 def child(mapping, key):
@@ -85,12 +94,78 @@ def value_of(mapping, *path):
     return node
 
 
+def environment_names(root):
+    """The keys of the spec's `environments:` mapping, in the order written ([] without it)."""
+    environments = child(root, "environments")
+    if not isinstance(environments, yaml.MappingNode):
+        return []
+    return [key_node.value for key_node, _ in environments.value]
+
+
+def overrides(root):
+    """The override mapping of every environment: [(name, mapping node)] ([] without any)."""
+    environments = child(root, "environments")
+    if not isinstance(environments, yaml.MappingNode):
+        return []
+    return [(key.value, value) for key, value in environments.value if isinstance(value, yaml.MappingNode)]
+
+
+def layers(root):
+    """The base spec and every environment's overrides: a value a check must replace can be written
+    in any of them (prod's own network and certificate in an override)."""
+    return [root] + [override for _, override in overrides(root)]
+
+
+def values_everywhere(root, *path):
+    """The plain values at a key path in the base and in every override, those that are written."""
+    found = []
+    for layer in layers(root):
+        value = value_of(layer, *path)
+        if value is not None and not (isinstance(value, str) and value in ("", "~", "null")):
+            found.append(value)
+    return found
+
+
+def effective_value(root, environment, *path):
+    """The value at a key path as environment ENV sees it after the merge: the override's when it
+    writes the key, else the base's (an override written as null removes it)."""
+    if environment:
+        override = value_of(root, "environments", environment, *path)
+        if override is not None:
+            return None if isinstance(override, str) and override in ("", "~", "null") else override
+    return value_of(root, *path)
+
+
+def put_effective(root, environment, path, value):
+    """Sets a key path so that the merged spec of ENV reads VALUE: in ENV's override when it
+    writes that key (even as null, which removes the inherited value), else in the base (creating
+    the mappings on the way)."""
+    *parents, key = path
+    if environment:
+        override = value_of(root, "environments", environment, *parents)
+        if isinstance(override, yaml.MappingNode) and child(override, key) is not None:
+            put(override, key, value)
+            return
+    target = root
+    for parent in parents:
+        target = ensure_mapping(target, parent)
+    put(target, key, value)
+
+
 def replace_network(root, network):
-    """Points every network ID the spec fixes at the emulator's (vpc, subnets, security groups).
+    """Points every network ID the spec fixes at the emulator's (vpc, subnets, security groups),
+    in the base and in every environment's overrides.
 
     specs/production.yaml names real-looking IDs that do not exist in the emulator; the
     variant keeps every other key. Returns the keys it replaced.
     """
+    replaced = []
+    for label, layer in [("", root)] + [(f"environments.{name}.", override) for name, override in overrides(root)]:
+        replaced += [label + key for key in _replace_network(layer, network)]
+    return replaced
+
+
+def _replace_network(root, network):
     spec_network = child(root, "network")
     replaced = []
     if not isinstance(spec_network, yaml.MappingNode):
@@ -101,7 +176,7 @@ def replace_network(root, network):
         ("load_balancer_subnets", network["load_balancer_subnet_ids"]),
         ("security_groups", [network["security_group_id"]]),
     ):
-        if child(spec_network, key) is not None:
+        if written(child(spec_network, key)):
             put(spec_network, key, value)
             replaced.append(f"network.{key}")
     egress = child(spec_network, "egress")
@@ -111,7 +186,7 @@ def replace_network(root, network):
                 ("security_groups", [network["security_group_id"]]),
                 ("prefix_lists", [network["prefix_list_id"]]),
             ):
-                if child(rule, key) is not None:
+                if written(child(rule, key)):
                     put(rule, key, value)
                     if f"network.egress[].{key}" not in replaced:
                         replaced.append(f"network.egress[].{key}")
@@ -121,50 +196,53 @@ def replace_network(root, network):
 def replace_load_balancer_ids(root, network):
     """Points load_balancer.certificate_arn and load_balancer.hosted_zone_id at a certificate and
     a hosted zone that exist in the emulator (its load balancer refuses a listener whose
-    certificate it does not hold; Route 53 a record in a zone it does not hold). Returns the keys
-    replaced."""
-    load_balancer = child(root, "load_balancer")
+    certificate it does not hold; Route 53 a record in a zone it does not hold), in the base and in
+    every environment's overrides. Returns the keys replaced."""
     replaced = []
-    for key, value in (("certificate_arn", network.get("certificate_arn")), ("hosted_zone_id", network.get("hosted_zone_id"))):
-        if value and child(load_balancer, key) is not None:
-            put(load_balancer, key, value)
-            replaced.append(f"load_balancer.{key}")
+    for label, layer in [("", root)] + [(f"environments.{name}.", override) for name, override in overrides(root)]:
+        load_balancer = child(layer, "load_balancer")
+        for key, value in (("certificate_arn", network.get("certificate_arn")), ("hosted_zone_id", network.get("hosted_zone_id"))):
+            current = child(load_balancer, key)
+            # A null override removes the inherited value: it stays null.
+            if value and written(current):
+                put(load_balancer, key, value)
+                replaced.append(f"{label}load_balancer.{key}")
     return replaced
 
 
-def bump_image(root):
-    """A new image for specs that name one (`image: REPO:TAG`). Returns False for `image.build`,
-    whose tag comes from the image_tag input instead."""
-    image = child(root, "image")
-    if isinstance(image, yaml.ScalarNode):
-        reference = image.value
+def bump_image(root, environment=None):
+    """A new image for specs that name one (`image: REPO:TAG`), as ENV sees it after the merge.
+    Returns False for `image.build`, whose tag comes from the image_tag input instead."""
+    image = effective_value(root, environment, "image")
+    if isinstance(image, str):
+        reference = image
         if "@" in reference:
             reference = reference.split("@", 1)[0] + ":lifecycle-2"
         elif ":" in reference.rsplit("/", 1)[-1]:
             reference = reference.rsplit(":", 1)[0] + ":lifecycle-2"
         else:
             reference = reference + ":lifecycle-2"
-        put(root, "image", reference)
+        put_effective(root, environment, ["image"], reference)
         return True
     return False
 
 
-def bump_port(root):
-    port = int(value_of(root, "port"))
+def bump_port(root, environment=None):
+    port = int(effective_value(root, environment, "port"))
     new = port + 1 if port < 65535 else port - 1
-    put(root, "port", new)
+    put_effective(root, environment, ["port"], new)
     return port, new
 
 
-def flip_public(root, vpc_cidr):
+def flip_public(root, vpc_cidr, environment=None):
     """public -> internal (with the allowed_cidrs an internal load balancer requires), or
-    internal -> public for a spec that is internal already. Returns the new value of `public`."""
-    load_balancer = ensure_mapping(root, "load_balancer")
-    public = value_of(load_balancer, "public")
+    internal -> public for a spec that is internal already, as ENV sees it after the merge.
+    Returns the new value of `public`."""
+    public = effective_value(root, environment, "load_balancer", "public")
     now_public = public is None or public == "true"
     if now_public:
-        put(load_balancer, "public", False)
-        put(load_balancer, "allowed_cidrs", [vpc_cidr])
+        put_effective(root, environment, ["load_balancer", "public"], False)
+        put_effective(root, environment, ["load_balancer", "allowed_cidrs"], [vpc_cidr])
         return False
-    put(load_balancer, "public", True)
+    put_effective(root, environment, ["load_balancer", "public"], True)
     return True
