@@ -70,8 +70,11 @@ public struct RenderRunner: Sendable {
     let sorted = stream.diagnostics.sortedForOutput()
     var summary =
       "rendered \(stream.planCount) of \(stream.specCount) spec\(stream.specCount == 1 ? "" : "s")"
-    let skipped = stream.specCount - stream.planCount
+    let skipped = stream.specCount - stream.planCount - stream.withoutSelectedEnvironment
     if skipped > 0 { summary += "; \(skipped) with errors rendered nothing" }
+    if stream.withoutSelectedEnvironment > 0 {
+      summary += "; \(stream.withoutSelectedEnvironment) without environments rendered nothing"
+    }
     return CommandOutput(
       standardOutput: written,
       standardError: DiagnosticRenderer(format: .text, useColor: useColor).render(sorted)

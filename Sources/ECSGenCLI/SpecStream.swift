@@ -28,8 +28,12 @@ struct SpecStream {
   /// Service names of specs that have errors but whose name could be read; `check` leaves their
   /// committed output alone instead of calling it left over.
   private(set) var failedServiceNames: Set<String> = []
+  /// Specs without environments skipped because `environment` (`render --env`) was asked for.
+  private(set) var withoutSelectedEnvironment = 0
   /// The spec file that claimed each service name first.
   private var claimedBy: [String: String] = [:]
+  /// The spec file (and environment) that claimed each base of AWS names (`NAME` or `NAME-ENV`).
+  private var awsNameClaims: [String: String] = [:]
 
   /// Whether to plan the specs; `lint` only loads and checks them.
   var plans = true
@@ -110,6 +114,24 @@ struct SpecStream {
         ))
       return []
     }
+    // AWS names derive from `NAME-ENV` with environments and from `NAME` without: service `web`
+    // in environment `prod` and a service `web-prod` would share a cluster, roles, log group and
+    // repository. (Its own environments never collide: the planner checks that.)
+    let baseNames = plans.map { $0.environment?.qualifiedName ?? $0.service.name }
+    if let taken = baseNames.first(where: { awsNameClaims[$0] != nil }),
+      let other = awsNameClaims[taken], let name = spec.spec?.name
+    {
+      diagnostics.append(
+        .error(
+          "duplicate-aws-name", at: name.location,
+          "this spec's AWS names start with `\(taken)`, as those of \(other) do; the two would share the cluster, roles, log group and image repository named from it, so rename one service (or environment)"
+        ))
+      return []
+    }
+    for (plan, baseName) in zip(plans, baseNames) {
+      let environment = plan.environment.map { " (environment \($0.name))" } ?? ""
+      awsNameClaims[baseName] = "\(spec.file)\(environment)"
+    }
     claimedBy[plan.service.name] = spec.file
     plannedServiceNames.insert(plan.service.name)
     if let environment {
@@ -127,7 +149,18 @@ struct SpecStream {
   ) -> [DeploymentPlan] {
     let names = plans.compactMap { $0.environment?.name }
     let selected = plans.filter { $0.environment?.name == environment }
-    if selected.isEmpty, !names.isEmpty, let name = spec.spec?.name {
+    if selected.isEmpty, names.isEmpty {
+      // A spec without environments in a run for one environment: nothing to render for it,
+      // and nothing wrong with it either.
+      withoutSelectedEnvironment += 1
+      if let name = spec.spec?.name {
+        diagnostics.append(
+          .note(
+            "unknown-environment", at: name.location,
+            "`--env \(environment)`: this spec has no `environments:`, so it has no environment `\(environment)` and nothing was rendered for it; render it without `--env`"
+          ))
+      }
+    } else if selected.isEmpty, let name = spec.spec?.name {
       diagnostics.append(
         .error(
           "unknown-environment", at: name.location,

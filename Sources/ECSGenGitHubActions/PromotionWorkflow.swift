@@ -48,23 +48,30 @@ struct PromotionWorkflow {
       jobs.append(YAMLEntry(SharedImage.jobID, shared.job(head), spacedBefore: true))
     }
     var previous: String?
-    var previousTookSharedImage = false
+    // The last deploy job that ran the shared image: each later one that runs it checks that it
+    // runs the same image, even when environments with an image of their own sit in between.
+    var lastSharedImageJob: String?
     for plan in plans {
       let workflow = Workflow(plan: plan, paths: paths)
       let uses = shared.flatMap { $0.matches(plan) ? $0 : nil }
-      let needs = (uses == nil ? [] : [SharedImage.jobID]) + (previous.map { [$0] } ?? [])
+      var needs = (uses == nil ? [] : [SharedImage.jobID]) + (previous.map { [$0] } ?? [])
+      let imageJob = uses == nil ? nil : lastSharedImageJob
+      // A job reads the outputs only of the jobs it names in `needs`.
+      if let imageJob, imageJob != previous { needs.append(imageJob) }
       let job = DeployJob(
         workflow: workflow, name: "Deploy \(plan.environment?.name ?? plan.service.name)",
-        needs: needs, sharedImage: uses,
-        previousImageJob: previousTookSharedImage && uses != nil ? previous : nil,
+        needs: needs, sharedImage: uses, previousImageJob: imageJob,
         environment: jobEnvironment(workflow))
       jobs.append(YAMLEntry(Self.deployJobID(plan), job.job(), spacedBefore: true))
       previous = Self.deployJobID(plan)
-      previousTookSharedImage = uses != nil
+      if uses != nil { lastSharedImageJob = previous }
     }
     return .mapping([
       YAMLEntry("name", .string("Deploy \(first.service.name)")),
-      YAMLEntry("on", head.triggers(), spacedBefore: true),
+      YAMLEntry(
+        "on",
+        head.triggers(alsoBuilding: plans.dropFirst().map { Workflow(plan: $0, paths: paths) }),
+        spacedBefore: true),
       // Nothing by default: each job asks for exactly what it needs.
       YAMLEntry("permissions", .mapping([]), spacedBefore: true),
       YAMLEntry("env", .mapping([YAMLEntry("SPEC", .string(first.specFile))]), spacedBefore: true),

@@ -31,16 +31,20 @@ struct Workflow {
     ])
   }
 
-  /// Changes to the spec, the image's build context, the rendered output (of every environment)
-  /// or the workflow itself.
-  func triggers() -> YAMLNode {
+  /// Changes to the spec, the image's build context (of this workflow's plan and of `others`,
+  /// the other environments, which may build from elsewhere), the rendered output (of every
+  /// environment) or the workflow itself.
+  func triggers(alsoBuilding others: [Workflow] = []) -> YAMLNode {
     var watched = [
       plan.specFile, "\(paths.serviceDirectory(service))/**",
       paths.runningWorkflowFile(plan.ci.workflowFileName),
     ]
-    if let image = builtImage {
-      watched.insert(image.buildContext == "." ? "**" : "\(image.buildContext)/**", at: 1)
+    var contexts: [String] = []
+    for image in ([self] + others).compactMap(\.builtImage) {
+      let pattern = image.buildContext == "." ? "**" : "\(image.buildContext)/**"
+      if !contexts.contains(pattern) { contexts.append(pattern) }
     }
+    watched.insert(contentsOf: contexts, at: 1)
     let pathList = YAMLNode.sequence(watched.map(YAMLNode.string))
     return .mapping([
       YAMLEntry("pull_request", .mapping([YAMLEntry("paths", pathList)])),

@@ -199,3 +199,29 @@ import Testing
     #expect(output.standardError.contains("[fargate-size]"))
   }
 }
+
+/// Found by review: names across specs, and `--env` for a spec without environments.
+@Suite struct EnvironmentNamesAcrossSpecsTests {
+  @Test func aServiceNamedLikeAnotherSpecsEnvironmentIsRefused() throws {
+    let directory = try EnvironmentRenderTests().repository()
+    let minimal = try String(
+      contentsOfFile: GoldenFile.packageRoot + "/specs/minimal.yaml", encoding: .utf8)
+    try minimal.replacingOccurrences(of: "name: hello-web", with: "name: payments-api-prod")
+      .write(toFile: directory.path + "/specs/zz.yaml", atomically: false, encoding: .utf8)
+    let output = RenderRunner(baseDirectory: directory.path).run(paths: ["specs"])
+    #expect(output.status == .findings)
+    #expect(
+      output.standardError.contains(
+        "specs/zz.yaml:3:7: error: this spec's AWS names start with `payments-api-prod`, as those of specs/payments.yaml (environment prod) do"
+      ), "\(output.standardError)")
+  }
+
+  @Test func envForASpecWithoutEnvironmentsSaysWhyNothingWasRendered() throws {
+    let out = try TemporaryDirectory()
+    let output = RenderRunner(outputDirectory: out.path, environment: "prod")
+      .run(paths: [GoldenFile.packageRoot + "/specs/minimal.yaml"])
+    #expect(output.status == .clean)
+    #expect(output.standardError.contains("this spec has no `environments:`"))
+    #expect(output.standardError.contains("rendered 0 of 1 spec; 1 without environments"))
+  }
+}

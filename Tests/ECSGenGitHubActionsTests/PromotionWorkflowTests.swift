@@ -344,3 +344,32 @@ import Yams
     }
   }
 }
+
+/// Found by review: the workflow of environments that do not all build the same image.
+@Suite struct MixedImageWorkflowTests {
+  /// Staging builds with another Dockerfile; dev and prod share the build job's image.
+  func mixed() throws -> String {
+    try PromotionWorkflowTests().workflow {
+      $0.replacingOccurrences(
+        of: "  staging:\n",
+        with: "  staging:\n    image:\n      build: services/payments-debug\n")
+    }
+  }
+
+  @Test func prodStillChecksTheImageDevRanWhenStagingBuildsItsOwn() throws {
+    let jobs = try PromotionWorkflowTests().jobs(try mixed())
+    let step = jobs["deploy-prod"]?["steps"]?.sequence?.first { $0["id"]?.string == "image-id" }
+    #expect(
+      step?["env"]?["PREVIOUS_IMAGE_ID"]?.string == "${{ needs.deploy-dev.outputs.image-id }}")
+    #expect(PromotionWorkflowTests().needs(jobs["deploy-prod"]).contains("deploy-dev"))
+    #expect(PromotionWorkflowTests().needs(jobs["deploy-prod"]).contains("deploy-staging"))
+  }
+
+  @Test func aPushToAnyEnvironmentsBuildContextRunsTheWorkflow() throws {
+    let on = try #require(try Yams.compose(yaml: try mixed())?["on"])
+    let paths = on["push"]?["paths"]?.sequence?.compactMap(\.string) ?? []
+    #expect(paths.contains("services/payments/**"))
+    #expect(paths.contains("services/payments-debug/**"))
+    #expect(on["pull_request"]?["paths"]?.sequence?.compactMap(\.string) == paths)
+  }
+}

@@ -178,3 +178,30 @@ import Testing
     }
   }
 }
+
+/// Found by review: with environments, the deploy role's variable belongs to the GitHub
+/// environment, so the bootstrap's outputs say so instead of "repository variable".
+@Suite struct EnvironmentBootstrapOutputTests {
+  @Test func theDeployRoleVariableIsAnEnvironmentVariable() throws {
+    let text = try String(
+      contentsOfFile: GoldenFile.packageRoot + "/" + EnvironmentBootstrapTests.fixture,
+      encoding: .utf8
+    )
+    // Without `ci.role_arn` anywhere, every deploy job reads ECSGEN_DEPLOY_ROLE_ARN.
+    let withoutRoles = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.contains("role_arn:") }.joined(separator: "\n")
+    let plans = try DeploymentPlanner().plans(try EnvironmentBootstrapTests.loaded(withoutRoles))
+    let prod = try #require(plans.last)
+    let outputs = try #require(
+      BootstrapRenderer().render(prod).first { $0.path.hasSuffix("outputs.tf") }?.contents)
+    let environmentBlock = try #require(
+      outputs.range(of: "output \"environment_variables\"").map { outputs[$0.lowerBound...] })
+    #expect(environmentBlock.contains("GitHub environment prod"))
+    #expect(environmentBlock.contains("ECSGEN_DEPLOY_ROLE_ARN = aws_iam_role.deploy.arn"))
+    let repositoryBlock = try #require(
+      outputs.range(of: "output \"repository_variables\"").map {
+        outputs[$0.lowerBound..<environmentBlock.startIndex]
+      })
+    #expect(!repositoryBlock.contains("ECSGEN_DEPLOY_ROLE_ARN"))
+  }
+}

@@ -21,10 +21,15 @@ public enum EnvironmentRules {
   /// `-` takes one, which leaves 25 for the environment.
   public static let maxNameLength = AWSLimits.serviceNameMaxLength - 2 - 1
 
-  /// `^[a-z][a-z0-9-]*$`: the name becomes part of AWS names (load balancer, roles, log group), a
-  /// state key and a GitHub environment, and this is what all of them accept.
+  /// `^[a-z]([a-z0-9]|-(?=[a-z0-9]))*$`: a lowercase letter first, then lowercase letters, digits
+  /// and single hyphens, never at the end. The name becomes part of AWS names (load balancer,
+  /// roles, log group, and the image repository, whose pattern `[a-z0-9]+(?:[._-][a-z0-9]+)*`
+  /// refuses `dev-` and `d--v`), a state key and a GitHub environment; this is what all of them
+  /// accept.
   public static func isValidName(_ name: String) -> Bool {
-    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
+      name.unicodeScalars.last != "-", !name.contains("--")
+    else { return false }
     return name.unicodeScalars.allSatisfy {
       ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
     }

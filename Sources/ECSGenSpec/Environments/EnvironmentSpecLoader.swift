@@ -56,6 +56,7 @@ enum EnvironmentSpecLoader {
     }
     diagnostics += EnvironmentDiagnostics.combine(perEnvironment)
     diagnostics += SharedNameCheck.check(merged)
+    diagnostics += PromotedBranchCheck.check(merged)
     return LoadedSpec(
       file: file, spec: baseSpec, diagnostics: diagnostics.sortedForOutput(),
       environments: merged)
@@ -132,7 +133,7 @@ enum EnvironmentEntries {
       context.report(
         .error(
           "environment-name", at: name.location,
-          "environment name `\(shown)` is not allowed; an environment name starts with a lowercase letter and has only lowercase letters, digits and `-` (such as `dev`, `staging`, `prod-eu`), because it becomes part of AWS names, the state key and the GitHub environment"
+          "environment name `\(shown)` is not allowed; an environment name starts with a lowercase letter and has only lowercase letters, digits and single `-` between them (such as `dev`, `staging`, `prod-eu`; not `dev-` or `prod--eu`), because it becomes part of AWS names, the state key and the GitHub environment"
         ))
     } else if text.count > EnvironmentRules.maxNameLength {
       context.report(

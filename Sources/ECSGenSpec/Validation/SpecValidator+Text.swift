@@ -47,6 +47,20 @@ extension SpecValidator {
 
   private static let expressionUnsafe = Set("'\"`$\\{}".unicodeScalars)
 
+  /// `image.build` and `image.dockerfile` reach the workflow as action inputs, where GitHub
+  /// evaluates `${{ ... }}` before anything runs; a path never needs that sequence.
+  func checkBuildPathExpressions(_ spec: ServiceSpec, _ findings: inout Findings) {
+    guard case .build(let build) = spec.image?.value else { return }
+    for (field, value) in [("image.build", build.context), ("image.dockerfile", build.dockerfile)] {
+      guard let value, value.value.contains("${{") else { continue }
+      findings.add(
+        .error(
+          "workflow-expression", at: value.location,
+          "`\(field)` contains `${{`, which GitHub would evaluate as an expression in the deploy workflow; write the path itself"
+        ))
+    }
+  }
+
   static func firstControlCharacter(in text: String) -> Int? {
     text.unicodeScalars.firstIndex {
       switch $0.value {

@@ -30,6 +30,7 @@ public struct SpecValidator {
     checkDelivery(spec, &findings)
     checkControlCharacters(spec, &findings)
     checkWorkflowExpressionText(spec, &findings)
+    checkBuildPathExpressions(spec, &findings)
     return findings.diagnostics
   }
 }

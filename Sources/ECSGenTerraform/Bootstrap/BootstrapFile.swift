@@ -101,9 +101,16 @@ struct BootstrapFile {
       (bootstrap.deployRole, "aws_iam_role.deploy.arn"),
       (bootstrap.planRole, "aws_iam_role.plan.arn"),
     ]
+    // With environments the deploy job reads its role from its GitHub environment's variables
+    // (each environment has its own), not from the repository's.
+    var environmentVariables: [HCLObjectItem] = []
     for (role, arn) in roles {
       if let name = role.repositoryVariable {
-        variables.append(HCLObjectItem(name, .reference(arn)))
+        if plan.environment != nil && arn == "aws_iam_role.deploy.arn" {
+          environmentVariables.append(HCLObjectItem(name, .reference(arn)))
+        } else {
+          variables.append(HCLObjectItem(name, .reference(arn)))
+        }
       }
     }
     if let bucket = bootstrap.stateBucket, plan.ci.deployWith == "terraform" {
@@ -113,6 +120,21 @@ struct BootstrapFile {
       if let name = bucket.regionRepositoryVariable {
         variables.append(HCLObjectItem(name, .reference("local.state_bucket_region")))
       }
+    }
+    var environmentOutput: [HCLBlock] = []
+    if !environmentVariables.isEmpty {
+      let gitHubEnvironment = plan.ci.environment ?? plan.environment?.name ?? ""
+      environmentOutput.append(
+        HCLBlock(
+          "output", ["environment_variables"],
+          [
+            .set(
+              "description",
+              .string(
+                "Set each as a variable of the GitHub environment \(gitHubEnvironment): Settings, Environments, \(gitHubEnvironment), Environment variables."
+              )),
+            .set("value", .object(environmentVariables)),
+          ]))
     }
     return [
       output("deploy_role_arn", "The role the deploy job assumes.", "aws_iam_role.deploy.arn"),
@@ -128,7 +150,7 @@ struct BootstrapFile {
             )),
           .set("value", .object(variables)),
         ]),
-    ]
+    ] + environmentOutput
   }
 
   private func output(_ name: String, _ description: String, _ value: String) -> HCLBlock {
