@@ -315,6 +315,9 @@ func findingsBesideState(_ loaded: LoadedSpec) -> [Diagnostic] {
     let finding = try #require(
       expectFinding("environment-shared-name", .error, at: 13, 11, in: text))
     #expect(finding.message.contains("in environments dev and prod"))
+    // ecsgen derives no domain, so the fix cannot be to leave it out.
+    #expect(finding.message.contains("ecsgen derives no domain"))
+    #expect(!finding.message.contains("leave it out"))
   }
 
   @Test func anInheritedLogGroupIsSharedUnlessTheRegionsDiffer() throws {

@@ -42,7 +42,10 @@ enum SharedNameCheck {
       diagnostics.append(
         .error(
           "environment-shared-name", at: claim.value.location,
-          "`\(claim.field)` is `\(claim.value.value)` in \(list); \(claim.what), so each environment needs its own: override `\(claim.field)` in each environment, or leave it out so that ecsgen derives one per environment"
+          "`\(claim.field)` is `\(claim.value.value)` in \(list); \(claim.what), so each environment needs its own: override `\(claim.field)` in each environment"
+            + (claim.field == "load_balancer.domain"
+              ? " (ecsgen derives no domain: an environment without one serves the load balancer's own DNS name)"
+              : ", or leave it out so that ecsgen derives one per environment")
         ))
     }
     return diagnostics
