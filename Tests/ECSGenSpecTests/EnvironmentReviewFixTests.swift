@@ -31,3 +31,15 @@ import Testing
     #expect(finding.message.hasPrefix("`\(field)` contains `${{`"))
   }
 }
+
+/// Found by review: a required key that an override removes is reported at the override.
+@Suite struct RemovedRequiredKeyTests {
+  @Test func aRemovedPortIsReportedWhereItWasRemoved() throws {
+    let loaded = load(environmentsSpec(prod: ["port: ~"]))
+    let finding = try #require(loaded.diagnostics.first { $0.rule == "missing-key" })
+    #expect(finding.location.line == 23)
+    #expect(finding.location.column == 5)
+    #expect(finding.message.hasPrefix("in environment prod: `port` is required"))
+    #expect(finding.message.contains("override removes it"))
+  }
+}

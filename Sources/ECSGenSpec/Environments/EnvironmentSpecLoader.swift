@@ -50,8 +50,15 @@ enum EnvironmentSpecLoader {
       guard var spec = ServiceSpecDecoder(context: context).decode(node) else { continue }
       spec.deploymentEnvironment = SpecEnvironment(
         name: environment.name, position: position, allNames: validNames)
+      let removed = OverrideMerge.removals(base, environment.overrides).map {
+        (path: $0.path, location: context.location(of: $0.key))
+      }
       perEnvironment.append(
-        (environment.name.value, context.diagnostics + SpecValidator().validate(spec)))
+        (
+          environment.name.value,
+          Self.pointingAtRemovals(
+            context.diagnostics + SpecValidator().validate(spec), removed)
+        ))
       merged.append(spec)
     }
     diagnostics += EnvironmentDiagnostics.combine(perEnvironment)
@@ -69,6 +76,25 @@ enum EnvironmentSpecLoader {
     var diagnostics = context.diagnostics
     if let spec { diagnostics += SpecValidator().validate(spec) }
     return LoadedSpec(file: file, spec: spec, diagnostics: diagnostics.sortedForOutput())
+  }
+
+  /// A required key that an override removed (`port: ~`) is reported where it was removed, not
+  /// at the top of the merged document, whose position is the base's.
+  private static func pointingAtRemovals(
+    _ diagnostics: [Diagnostic], _ removed: [(path: String, location: SourceLocation)]
+  ) -> [Diagnostic] {
+    guard !removed.isEmpty else { return diagnostics }
+    return diagnostics.map { diagnostic in
+      guard diagnostic.rule == "missing-key",
+        let removal = removed.first(where: {
+          diagnostic.message.hasPrefix("`\($0.path)` is required")
+        })
+      else { return diagnostic }
+      var moved = diagnostic
+      moved.location = removal.location
+      moved.message += "; this environment's override removes it (a key set to nothing)"
+      return moved
+    }
   }
 }
 

@@ -51,4 +51,27 @@ enum OverrideMerge {
     // environment that has it, and is reported once. A mapping only the override has keeps its own.
     return .mapping(Node.Mapping(pairs, baseMapping.tag, baseMapping.style, baseMapping.mark))
   }
+
+  /// The keys that `override` removes from `base` with a null value, as dotted paths
+  /// (`load_balancer.certificate_arn`) with the override's key node: a required key removed this
+  /// way is reported at the line that removed it.
+  static func removals(_ base: Node, _ override: Node, prefix: String = "") -> [(
+    path: String, key: Node
+  )] {
+    guard case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override
+    else { return [] }
+    var found: [(path: String, key: Node)] = []
+    for (key, value) in overrideMapping {
+      guard case .scalar(let scalar) = key, let inherited = baseMapping[scalar.string] else {
+        continue
+      }
+      let path = prefix + scalar.string
+      if value.isNull {
+        found.append((path, key))
+      } else {
+        found += removals(inherited, value, prefix: path + ".")
+      }
+    }
+    return found
+  }
 }
