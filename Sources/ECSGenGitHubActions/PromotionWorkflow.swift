@@ -140,17 +140,7 @@ struct PromotionWorkflow {
       ("if", .string("github.event_name == 'pull_request'")),
       ("runs-on", .string(plan.ci.reviewRunner)),
       ("permissions", workflow.assumeRolePermissions),
-      (
-        "concurrency",
-        .map([
-          (
-            "group",
-            .string(
-              "\(plan.ci.reviewConcurrencyGroupPrefix)-${{ github.event.pull_request.number }}")
-          ),
-          ("cancel-in-progress", .bool(true)),
-        ])
-      ),
+      ("concurrency", ReviewJob.concurrency(plan)),
       ("env", .map(jobEnvironment(workflow) + [("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])

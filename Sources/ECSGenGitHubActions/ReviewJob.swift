@@ -28,17 +28,7 @@ struct ReviewJob {
       ("if", .string("github.event_name == 'pull_request'")),
       ("runs-on", .string(plan.ci.reviewRunner)),
       ("permissions", workflow.assumeRolePermissions),
-      (
-        "concurrency",
-        .map([
-          (
-            "group",
-            .string(
-              "\(plan.ci.reviewConcurrencyGroupPrefix)-${{ github.event.pull_request.number }}")
-          ),
-          ("cancel-in-progress", .bool(true)),
-        ])
-      ),
+      ("concurrency", ReviewJob.concurrency(plan)),
       (
         "env",
         .map(
@@ -153,5 +143,19 @@ struct ReviewJob {
         """,
         env: [("STACK", .string(plan.ci.stackName))])
     ]
+  }
+}
+
+extension ReviewJob {
+  /// One preview per pull request and service (or environment) at a time: a newer push cancels
+  /// the older preview, which would only describe a commit nobody will merge.
+  static func concurrency(_ plan: DeploymentPlan) -> YAMLNode {
+    .map([
+      (
+        "group",
+        .string("\(plan.ci.reviewConcurrencyGroupPrefix)-${{ github.event.pull_request.number }}")
+      ),
+      ("cancel-in-progress", .bool(true)),
+    ])
   }
 }
