@@ -10,17 +10,21 @@ struct MappingReader {
   private let entries: [String: (key: Node, value: Node)]
   private let context: DecodingContext
 
-  /// Nil (after reporting a `wrong-type` error) when `node` is not a mapping.
+  /// Nil (after reporting a `wrong-type` error) when `node` is not a mapping. `listedKeys`, when
+  /// given, is what the "allowed keys" note lists instead of `knownKeys` (the top level lists the
+  /// keys of the spec's kind, while still knowing every kind's keys).
   init?(
-    _ node: Node, path: String, knownKeys: [String], context: DecodingContext
+    _ node: Node, path: String, knownKeys: [String], listedKeys: [String]? = nil,
+    context: DecodingContext
   ) {
+    let listedKeys = listedKeys ?? knownKeys
     guard case .mapping(let mapping) = node else {
       context.markUndecodable(path)
       context.report(
         .error(
           "wrong-type", at: context.location(of: node),
           "`\(path)` must be a mapping of keys to values, but this is \(node.kindDescription)",
-          notes: ["allowed keys: " + knownKeys.map { "`\($0)`" }.joined(separator: ", ")]))
+          notes: ["allowed keys: " + listedKeys.map { "`\($0)`" }.joined(separator: ", ")]))
       return nil
     }
     self.path = path
@@ -53,7 +57,7 @@ struct MappingReader {
         listedAllowedKeys = listedAllowedKeys || listAllowed
         context.report(
           Self.unknownKey(
-            name, at: context.location(of: key), path: path, knownKeys, suggestion: suggestion,
+            name, at: context.location(of: key), path: path, listedKeys, suggestion: suggestion,
             listAllowed: listAllowed))
       }
     }

@@ -7,7 +7,7 @@ import Yams
 /// that cannot be decoded is left nil so that validation can still check the rest.
 struct ServiceSpecDecoder {
   let context: DecodingContext
-  private var values: ValueReader { ValueReader(context: context) }
+  var values: ValueReader { ValueReader(context: context) }
 
   init(context: DecodingContext) {
     self.context = context
@@ -22,7 +22,11 @@ struct ServiceSpecDecoder {
         ))
       return nil
     }
-    guard let top = MappingReader(root, path: "", knownKeys: SpecKeys.topLevel, context: context)
+    guard
+      let top = MappingReader(
+        root, path: "", knownKeys: SpecKeys.topLevel,
+        listedKeys: KindKeys.topLevel(for: Self.writtenKind(root) ?? SpecDefaults.kind),
+        context: context)
     else { return nil }
     var spec = ServiceSpec(file: context.file, location: top.location)
     spec.version = top.value("version").flatMap { values.integer($0, field: "version") }
@@ -66,11 +70,12 @@ struct ServiceSpecDecoder {
     spec.tags = top.value("tags").flatMap { values.stringMap($0, field: "tags") }
     spec.terraform = top.value("terraform").flatMap(decodeTerraform)
     spec.ci = top.value("ci").flatMap(decodeCI)
+    decodeKindKeys(top, into: &spec)
     spec.undecodableFields = context.undecodableFields
     return spec
   }
 
-  private func section(_ node: Node, _ path: String, _ keys: [String]) -> MappingReader? {
+  func section(_ node: Node, _ path: String, _ keys: [String]) -> MappingReader? {
     MappingReader(node, path: path, knownKeys: keys, context: context)
   }
 
@@ -284,6 +289,7 @@ struct ServiceSpecDecoder {
     scaling.cpu = integer("cpu")
     scaling.memory = integer("memory")
     scaling.requestsPerTarget = integer("requests_per_target")
+    scaling.messagesPerTask = integer("messages_per_task")
     scaling.scaleInCooldown = map.value("scale_in_cooldown").flatMap {
       values.seconds($0, field: map.field("scale_in_cooldown"))
     }

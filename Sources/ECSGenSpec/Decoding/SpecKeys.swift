@@ -6,7 +6,7 @@ enum SpecKeys {
     "ephemeral_storage", "port", "command", "entrypoint", "environment", "secrets", "roles",
     "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
-    "terraform", "ci",
+    "terraform", "ci", "queue", "schedule", "on", "timeout",
   ]
   static let imageBuild = ["build", "dockerfile", "repository", "delete_images_on_destroy"]
   static let roles = ["task", "execution"]
@@ -23,8 +23,8 @@ enum SpecKeys {
   ]
   static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]
   static let autoscaling = [
-    "min", "max", "cpu", "memory", "requests_per_target", "scale_in_cooldown",
-    "scale_out_cooldown",
+    "min", "max", "cpu", "memory", "requests_per_target", "messages_per_task",
+    "scale_in_cooldown", "scale_out_cooldown",
   ]
   static let deployment = ["min_healthy_percent", "max_percent", "rollback"]
   static let network = [
@@ -33,4 +33,13 @@ enum SpecKeys {
   static let egressRule = ["port", "protocol", "cidrs", "security_groups", "prefix_lists"]
   static let s3Backend = ["bucket", "key", "region", "dynamodb_table", "use_lockfile"]
   static let ci = ["role_arn", "branch", "environment", "deploy_with"]
+  static let queue = [
+    "arn", "kms_key_arn", "url_env", "visibility_timeout", "retention", "max_receive_count", "fifo",
+    "subscriptions",
+  ]
+  static let subscription = [
+    "topic_arn", "filter_policy", "filter_policy_scope", "raw_message_delivery",
+  ]
+  static let schedule = ["expression", "time_zone", "retries", "max_event_age"]
+  static let eventTrigger = ["pattern", "bus", "event_env", "retries", "max_event_age"]
 }

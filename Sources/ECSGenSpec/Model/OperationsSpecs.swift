@@ -20,7 +20,7 @@ public enum OnDestroy: String, Sendable, Equatable, CaseIterable {
   case delete
 }
 
-/// `autoscaling`: target tracking on CPU, memory or requests per target.
+/// `autoscaling`: target tracking on CPU, memory, requests per target or queue backlog.
 public struct AutoscalingSpec: Sendable, Equatable {
   public var location: SourceLocation
   public var min: Located<Int>?
@@ -30,6 +30,8 @@ public struct AutoscalingSpec: Sendable, Equatable {
   /// Target average memory utilisation, percent.
   public var memory: Located<Int>?
   public var requestsPerTarget: Located<Int>?
+  /// Visible messages per running task (`worker` only).
+  public var messagesPerTask: Located<Int>?
   /// Seconds.
   public var scaleInCooldown: Located<Int>?
   /// Seconds.

@@ -43,6 +43,18 @@ public struct ServiceSpec: Sendable, Equatable {
   public var tags: [MapEntry<String>]?
   public var terraform: TerraformSpec?
   public var ci: CISpec?
+  /// `worker` only.
+  public var queue: QueueSpec?
+  /// `job` only.
+  public var schedule: ScheduleSpec?
+  /// `job` only: the spec's `on:`.
+  public var eventTrigger: EventTriggerSpec?
+  /// `job` only. Seconds.
+  public var timeout: Located<Int>?
+
+  /// The position of every top-level key written (not of its value), so that a key that the
+  /// spec's kind does not accept is reported at the key, whatever its value.
+  public var keyLocations: [String: SourceLocation] = [:]
 
   /// Dotted paths of fields the user wrote but that could not be decoded (a wrong type, say). The
   /// decoder already reported them; validation uses this set so that it does not also call them
@@ -58,11 +70,16 @@ public struct ServiceSpec: Sendable, Equatable {
   }
 }
 
-/// What the service does. Only `web` (a service behind a load balancer) exists in spec v1; the
-/// other two are reserved names so that specs written for later versions fail clearly.
+/// What the service does. Each kind accepts its own keys (`KindKeys`). Only `web` renders so far;
+/// the others are validated in full and then refused (`unsupported-kind`, see docs/design/kinds.md).
 public enum ServiceKind: String, Sendable, Equatable, CaseIterable {
+  /// A service behind a load balancer.
   case web
+  /// A long-running service without a load balancer.
+  case backend
+  /// A service that consumes an SQS queue and scales on its backlog.
   case worker
+  /// A task that runs to completion, on a schedule or per event.
   case job
 }
 

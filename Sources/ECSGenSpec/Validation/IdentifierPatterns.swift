@@ -46,6 +46,16 @@ enum IdentifierPatterns {
     return !id.isEmpty && id.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" }
   }
 
+  /// An ARN of `service` in a real region and account, with a resource of letters, digits and
+  /// `-_.:/` (an SQS queue, an SNS topic, an EventBridge bus).
+  static func isServiceARN(_ text: String, service: String) -> Bool {
+    guard let arn = ARN(text), arn.service == service, arn.hasRegion, arn.hasAccountID else {
+      return false
+    }
+    return !arn.resource.isEmpty
+      && arn.resource.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "-_.:/".contains($0) }
+  }
+
   static func isKMSKeyARN(_ text: String) -> Bool {
     guard let arn = ARN(text), arn.service == "kms", arn.hasRegion, arn.hasAccountID,
       let id = arn.resource.dropPrefix("key/")

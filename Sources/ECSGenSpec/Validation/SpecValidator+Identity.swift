@@ -16,7 +16,7 @@ extension SpecValidator {
       findings.add(
         .error(
           "unsupported-kind", at: kind.location,
-          "kind `\(kind.value.rawValue)` is not supported yet; spec v1 renders `web` services (behind a load balancer), so use `kind: web` or leave it out"
+          "kind `\(kind.value.rawValue)` is not supported yet: ecsgen checks a `\(kind.value.rawValue)` spec in full but renders only `web` services (behind a load balancer) so far; use `kind: web` or leave `kind` out, or keep this spec until a later ecsgen renders it"
         ))
     }
     if let region = spec.region, !IdentifierPatterns.isRegion(region.value) {

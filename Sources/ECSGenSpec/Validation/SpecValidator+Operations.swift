@@ -37,7 +37,9 @@ extension SpecValidator {
 
   /// `autoscaling`, `count` and `deployment`, which together decide how many tasks run.
   func checkScaling(_ spec: ServiceSpec, _ findings: inout Findings) {
-    if let scaling = spec.autoscaling { checkAutoscaling(scaling, &findings) }
+    if let scaling = spec.autoscaling {
+      checkAutoscaling(scaling, kind: spec.kind?.value ?? SpecDefaults.kind, &findings)
+    }
     if let count = spec.count, spec.autoscaling != nil {
       findings.add(
         .error(
@@ -66,7 +68,9 @@ extension SpecValidator {
     }
   }
 
-  private func checkAutoscaling(_ scaling: AutoscalingSpec, _ findings: inout Findings) {
+  private func checkAutoscaling(
+    _ scaling: AutoscalingSpec, kind: ServiceKind, _ findings: inout Findings
+  ) {
     findings.requireKey(scaling.min, "autoscaling.min", at: scaling.location, example: "min: 2")
     findings.requireKey(scaling.max, "autoscaling.max", at: scaling.location, example: "max: 10")
     if let max = scaling.max, max.value < 1 {
@@ -80,7 +84,10 @@ extension SpecValidator {
           "`autoscaling.max` (\(max.value)) is below `autoscaling.min` (\(min.value)); raise max or lower min"
         ))
     }
-    if scaling.cpu == nil && scaling.memory == nil && scaling.requestsPerTarget == nil {
+    // A worker always has a target: the backlog per task, `messages_per_task` or its default.
+    if scaling.cpu == nil && scaling.memory == nil && scaling.requestsPerTarget == nil
+      && kind != .worker
+    {
       findings.add(
         .error(
           "autoscaling-metric", at: scaling.location,

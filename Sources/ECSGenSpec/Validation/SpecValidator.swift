@@ -12,6 +12,7 @@ public struct SpecValidator {
   public func validate(_ spec: ServiceSpec) -> [Diagnostic] {
     var findings = Findings(undecodableFields: spec.undecodableFields)
     checkIdentity(spec, &findings)
+    checkKind(spec, &findings)
     checkImage(spec, &findings)
     checkSize(spec, &findings)
     checkContainer(spec, &findings)
@@ -19,9 +20,12 @@ public struct SpecValidator {
     checkSecrets(spec, &findings)
     checkRoles(spec, &findings)
     checkHealthChecks(spec, &findings)
-    checkLoadBalancer(spec, &findings)
-    checkDomain(spec, &findings)
-    checkDraining(spec, &findings)
+    // Load balancer rules only for the kind that has one; other kinds get `kind-key` instead.
+    if (spec.kind?.value ?? SpecDefaults.kind) == .web {
+      checkLoadBalancer(spec, &findings)
+      checkDomain(spec, &findings)
+      checkDraining(spec, &findings)
+    }
     checkLogs(spec, &findings)
     checkScaling(spec, &findings)
     checkNetwork(spec, &findings)
