@@ -112,7 +112,8 @@ import Testing
       message: "must be `true` or `false`, but is `yes`"),
     Case(extra: "count: -1", line: 4, column: 8, message: "a whole number"),
     Case(extra: "version: 1.0", line: 4, column: 10, message: "a whole number"),
-    Case(extra: "kind: Web", line: 4, column: 7, message: "one of `web`, `backend`, `worker`, `job`"),
+    Case(
+      extra: "kind: Web", line: 4, column: 7, message: "one of `web`, `backend`, `worker`, `job`"),
     Case(extra: "stop_timeout: 1.5m", line: 4, column: 15, message: "a duration such as `30`"),
     Case(
       extra: "health_check:\n  interval: soon", line: 5, column: 13,
