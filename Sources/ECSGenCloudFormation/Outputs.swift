@@ -7,6 +7,11 @@ struct Outputs {
   func members() -> [JSONMember] {
     typealias ID = CloudFormationContext.ID
     let plan = context.plan
+    // The load balancer outputs belong to `web`; other kinds will list their own.
+    let balancer: LoadBalancerPlan
+    switch plan.workload {
+    case .web(let web): balancer = web.loadBalancer
+    }
     var outputs: [(String, String, JSONValue)] = [
       ("ServiceName", "Name of the ECS service.", Intrinsic.getAtt(ID.service, "Name")),
       ("ClusterName", "Name of the ECS cluster the service runs in.", context.clusterName),
@@ -16,9 +21,9 @@ struct Outputs {
       ),
       (
         "ServiceUrl", "URL of the service through the load balancer.",
-        plan.loadBalancer.domain.map { .string("\(plan.loadBalancer.urlScheme)://\($0)") }
+        balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
           ?? Intrinsic.sub([
-            .literal("\(plan.loadBalancer.urlScheme)://"),
+            .literal("\(balancer.urlScheme)://"),
             .variable("\(ID.loadBalancer).DNSName"),
           ])
       ),

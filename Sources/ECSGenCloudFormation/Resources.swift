@@ -8,7 +8,11 @@ struct Resources {
   typealias ID = CloudFormationContext.ID
 
   func members() -> [JSONMember] {
-    clusterAndLogs() + roles() + repository() + taskDefinition() + securityGroups()
-      + loadBalancer() + service() + scaling()
+    let shared = clusterAndLogs() + roles() + repository() + taskDefinition() + securityGroups()
+    // Each kind's own resources; the shared ones above render the same for every kind.
+    switch plan.workload {
+    case .web(let web):
+      return shared + loadBalancer(web) + service(web) + scaling()
+    }
   }
 }

@@ -295,7 +295,7 @@ extension BootstrapPlanner {
 
   /// The alias record of `load_balancer.domain`: only that name and type in that zone.
   private func dnsStatements() -> [BootstrapStatement] {
-    guard let record = plan.loadBalancer.aliasRecord else { return [] }
+    guard let record = plan.web?.loadBalancer.aliasRecord else { return [] }
     return [
       BootstrapStatement(
         sid: "AliasRecord", actions: ["route53:ChangeResourceRecordSets"],

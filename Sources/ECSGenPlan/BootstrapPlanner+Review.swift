@@ -37,7 +37,7 @@ extension BootstrapPlanner {
           ],
           resources: [regional("ecr", "repository/\(repository)")]))
     }
-    if let record = plan.loadBalancer.aliasRecord {
+    if let record = plan.web?.loadBalancer.aliasRecord {
       statements.append(
         BootstrapStatement(
           sid: "ReadHostedZone",

@@ -15,10 +15,8 @@ public struct DeploymentPlan: Sendable, Equatable, Codable {
   public var roles: RolesPlan
   public var network: NetworkPlan
   public var securityGroups: SecurityGroupsPlan
-  public var loadBalancer: LoadBalancerPlan
-  public var targetGroup: TargetGroupPlan
-  /// In the order they are declared: the forwarding listener first.
-  public var listeners: [ListenerPlan]
+  /// What the service does, with the parts only its kind has (the load balancer of a `web`).
+  public var workload: Workload
   public var deployment: ServiceDeploymentPlan
   public var scaling: ScalingPlan?
   public var logs: LogPlan

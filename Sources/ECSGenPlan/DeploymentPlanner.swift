@@ -68,9 +68,9 @@ public struct DeploymentPlanner {
       securityGroups: securityGroups(
         names: names, loadBalancer: loadBalancer, port: port,
         egressRules: egressRules(spec.network?.egress ?? [])),
-      loadBalancer: loadBalancer,
-      targetGroup: targetGroup,
-      listeners: listeners(spec),
+      workload: .web(
+        WebPlan(
+          loadBalancer: loadBalancer, targetGroup: targetGroup, listeners: listeners(spec))),
       deployment: deployment,
       scaling: scaling,
       logs: logs,

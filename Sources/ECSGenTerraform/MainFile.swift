@@ -8,9 +8,14 @@ struct MainFile {
   var plan: DeploymentPlan { context.plan }
 
   func blocks() -> [HCLBlock] {
-    providerBlocks() + clusterBlocks() + logBlocks() + roleBlocks() + repositoryBlocks()
-      + taskDefinitionBlocks() + securityGroupBlocks() + loadBalancerBlocks() + serviceBlocks()
-      + scalingBlocks()
+    let shared =
+      providerBlocks() + clusterBlocks() + logBlocks() + roleBlocks() + repositoryBlocks()
+      + taskDefinitionBlocks() + securityGroupBlocks()
+    // Each kind's own resources; the shared ones above render the same for every kind.
+    switch plan.workload {
+    case .web(let web):
+      return shared + loadBalancerBlocks(web) + serviceBlocks(web) + scalingBlocks()
+    }
   }
 }
 

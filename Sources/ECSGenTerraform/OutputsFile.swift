@@ -6,6 +6,11 @@ struct OutputsFile {
 
   func blocks() -> [HCLBlock] {
     let plan = context.plan
+    // The load balancer outputs belong to `web`; other kinds will list their own.
+    let balancer: LoadBalancerPlan
+    switch plan.workload {
+    case .web(let web): balancer = web.loadBalancer
+    }
     var outputs: [(String, String, HCLExpression)] = [
       ("service_name", "Name of the ECS service.", .reference("aws_ecs_service.this.name")),
       ("cluster_name", "Name of the ECS cluster the service runs in.", context.clusterName),
@@ -15,9 +20,9 @@ struct OutputsFile {
       ),
       (
         "service_url", "URL of the service through the load balancer.",
-        plan.loadBalancer.domain.map { .string("\(plan.loadBalancer.urlScheme)://\($0)") }
+        balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
           ?? .template([
-            .literal("\(plan.loadBalancer.urlScheme)://"),
+            .literal("\(balancer.urlScheme)://"),
             .interpolation(.reference("aws_lb.this.dns_name")),
           ])
       ),

@@ -25,17 +25,17 @@ import Testing
     #expect(plan.task.stopTimeoutSeconds == 30)
     #expect(plan.task.readOnlyRootFilesystem == false)
     #expect(plan.task.ephemeralStorageGiB == nil)
-    #expect(plan.targetGroup.healthCheck.path == "/")
-    #expect(plan.targetGroup.healthCheck.intervalSeconds == 30)
-    #expect(plan.targetGroup.healthCheck.timeoutSeconds == 5)
-    #expect(plan.targetGroup.healthCheck.healthyThreshold == 3)
-    #expect(plan.targetGroup.healthCheck.unhealthyThreshold == 3)
-    #expect(plan.targetGroup.healthCheck.matcher == "200")
-    #expect(plan.targetGroup.deregistrationDelaySeconds == 60)
-    #expect(plan.targetGroup.stickinessSeconds == nil)
-    #expect(plan.loadBalancer.idleTimeoutSeconds == 60)
-    #expect(plan.loadBalancer.isInternal == false)
-    #expect(plan.loadBalancer.allowedCIDRs == ["0.0.0.0/0"])
+    #expect(plan.webParts.targetGroup.healthCheck.path == "/")
+    #expect(plan.webParts.targetGroup.healthCheck.intervalSeconds == 30)
+    #expect(plan.webParts.targetGroup.healthCheck.timeoutSeconds == 5)
+    #expect(plan.webParts.targetGroup.healthCheck.healthyThreshold == 3)
+    #expect(plan.webParts.targetGroup.healthCheck.unhealthyThreshold == 3)
+    #expect(plan.webParts.targetGroup.healthCheck.matcher == "200")
+    #expect(plan.webParts.targetGroup.deregistrationDelaySeconds == 60)
+    #expect(plan.webParts.targetGroup.stickinessSeconds == nil)
+    #expect(plan.webParts.loadBalancer.idleTimeoutSeconds == 60)
+    #expect(plan.webParts.loadBalancer.isInternal == false)
+    #expect(plan.webParts.loadBalancer.allowedCIDRs == ["0.0.0.0/0"])
     #expect(plan.logs.groupName == "/ecs/hello")
     #expect(plan.logs.retentionDays == 30)
     #expect(plan.deployment.desiredCount == 1)
@@ -53,12 +53,12 @@ import Testing
   @Test func namesAreDerivedFromTheServiceNameWithinAWSLimits() throws {
     let longest = String(repeating: "a", count: 28)
     let plan = try plan("name: \(longest)\nimage: nginx:1.27\nport: 80")
-    #expect(plan.loadBalancer.name.count <= 32)
-    #expect(plan.targetGroup.name.count <= 32)
+    #expect(plan.webParts.loadBalancer.name.count <= 32)
+    #expect(plan.webParts.targetGroup.name.count <= 32)
     // Cut to 25 characters so that `-HASH` fits in 32; the two still differ by their hash.
-    #expect(plan.loadBalancer.name.hasPrefix(String(longest.prefix(25)) + "-"))
-    #expect(plan.targetGroup.name.hasPrefix(String(longest.prefix(25)) + "-"))
-    #expect(plan.loadBalancer.name != plan.targetGroup.name)
+    #expect(plan.webParts.loadBalancer.name.hasPrefix(String(longest.prefix(25)) + "-"))
+    #expect(plan.webParts.targetGroup.name.hasPrefix(String(longest.prefix(25)) + "-"))
+    #expect(plan.webParts.loadBalancer.name != plan.webParts.targetGroup.name)
     #expect(plan.roles.task.created?.name == longest + "-task")
     #expect(plan.roles.execution.created?.name == longest + "-execution")
     #expect(plan.securityGroups.tasks.namePrefix == longest + "-tasks-")
@@ -67,14 +67,17 @@ import Testing
   /// Short service names stay readable: `NAME-alb-HASH` and `NAME-tg-HASH`, six hex digits.
   @Test func replaceableNamesAreReadableAndStable() throws {
     let plan = try plan(minimal)
-    #expect(plan.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
-    #expect(plan.targetGroup.name.wholeMatch(of: /hello-tg-[0-9a-f]{6}/) != nil)
-    #expect(try self.plan(minimal).targetGroup.name == plan.targetGroup.name)
+    #expect(plan.webParts.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
+    #expect(plan.webParts.targetGroup.name.wholeMatch(of: /hello-tg-[0-9a-f]{6}/) != nil)
+    #expect(try self.plan(minimal).webParts.targetGroup.name == plan.webParts.targetGroup.name)
     #expect(
-      plan.loadBalancer.name.hasPrefix(ResourceNames(service: "hello").loadBalancerNamePrefix))
-    #expect(plan.targetGroup.name.hasPrefix(ResourceNames(service: "hello").targetGroupNamePrefix))
-    #expect(plan.loadBalancer.createBeforeDestroy)
-    #expect(plan.targetGroup.createBeforeDestroy)
+      plan.webParts.loadBalancer.name.hasPrefix(
+        ResourceNames(service: "hello").loadBalancerNamePrefix))
+    #expect(
+      plan.webParts.targetGroup.name.hasPrefix(
+        ResourceNames(service: "hello").targetGroupNamePrefix))
+    #expect(plan.webParts.loadBalancer.createBeforeDestroy)
+    #expect(plan.webParts.targetGroup.createBeforeDestroy)
     #expect(plan.securityGroups.loadBalancer.createBeforeDestroy)
   }
 
@@ -136,10 +139,10 @@ import Testing
 
   @Test func withoutACertificateThereIsOneHTTPListener() throws {
     let plan = try plan(minimal)
-    #expect(plan.listeners.count == 1)
-    #expect(plan.listeners.first?.listenerProtocol == .http)
-    #expect(plan.listeners.first?.action == .forwardToTargetGroup)
-    #expect(plan.loadBalancer.urlScheme == "http")
+    #expect(plan.webParts.listeners.count == 1)
+    #expect(plan.webParts.listeners.first?.listenerProtocol == .http)
+    #expect(plan.webParts.listeners.first?.action == .forwardToTargetGroup)
+    #expect(plan.webParts.loadBalancer.urlScheme == "http")
     #expect(plan.securityGroups.loadBalancer.ingress.map(\.fromPort) == [80])
   }
 
@@ -150,10 +153,10 @@ import Testing
         load_balancer:
           certificate_arn: arn:aws:acm:eu-west-2:123456789012:certificate/abc-123
         """)
-    #expect(plan.listeners.map(\.listenerProtocol) == [.https, .http])
-    #expect(plan.listeners[0].sslPolicy == "ELBSecurityPolicy-TLS13-1-2-2021-06")
-    #expect(plan.listeners[0].action == .forwardToTargetGroup)
-    #expect(plan.listeners[1].action == .redirectToHTTPS(port: 443))
+    #expect(plan.webParts.listeners.map(\.listenerProtocol) == [.https, .http])
+    #expect(plan.webParts.listeners[0].sslPolicy == "ELBSecurityPolicy-TLS13-1-2-2021-06")
+    #expect(plan.webParts.listeners[0].action == .forwardToTargetGroup)
+    #expect(plan.webParts.listeners[1].action == .redirectToHTTPS(port: 443))
     #expect(plan.securityGroups.loadBalancer.ingress.map(\.fromPort) == [443, 80])
   }
 
@@ -250,7 +253,7 @@ import Testing
         container_health_check: {command: "curl -f http://localhost/ || exit 1"}
         """)
     #expect(plan.task.cpuArchitecture == "ARM64")
-    #expect(plan.targetGroup.stickinessSeconds == 86_400)
+    #expect(plan.webParts.targetGroup.stickinessSeconds == 86_400)
     #expect(plan.task.healthCheck?.command == ["CMD-SHELL", "curl -f http://localhost/ || exit 1"])
     #expect(plan.task.healthCheck?.retries == 3)
   }

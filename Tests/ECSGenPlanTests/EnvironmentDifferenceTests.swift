@@ -33,7 +33,8 @@ import Testing
     #expect(found.count == 5, "\(found.keys.sorted())")
     let prod = try differences("dev", "prod")
     #expect(prod["task.family"] == nil)
-    #expect(prod["loadBalancer.name"]?.to?.hasPrefix("\"payments-api-prod-alb-") == true)
+    #expect(
+      prod["workload.web.loadBalancer.name"]?.to?.hasPrefix("\"payments-api-prod-alb-") == true)
   }
 
   @Test func anEnvironmentIsComparedWithItselfAsEqual() throws {

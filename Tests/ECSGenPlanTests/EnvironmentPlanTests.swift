@@ -85,7 +85,7 @@ enum EnvironmentsExample {
     #expect(dev.network.vpcID == .fixed("vpc-0a1b2c3d4e5f60718"))
     #expect(prod.ci.role == .arn("arn:aws:iam::222222222222:role/ecsgen-payments-api-prod-deploy"))
     // The health check path is inherited by all three.
-    #expect(Set(plans.map(\.targetGroup.healthCheck.path)) == ["/healthz"])
+    #expect(Set(plans.map(\.webParts.targetGroup.healthCheck.path)) == ["/healthz"])
   }
 
   @Test func namesCarryTheEnvironment() throws {
@@ -95,10 +95,10 @@ enum EnvironmentsExample {
     #expect(prod.task.family == "payments-api-prod")
     #expect(prod.roles.task.created?.name == "payments-api-prod-task")
     #expect(prod.roles.execution.created?.name == "payments-api-prod-execution")
-    #expect(prod.loadBalancer.name.hasPrefix("payments-api-prod-alb-"))
-    #expect(prod.targetGroup.name.hasPrefix("payments-api-prod-tg-"))
-    #expect(prod.loadBalancer.name.count <= 32)
-    #expect(prod.targetGroup.name.count <= 32)
+    #expect(prod.webParts.loadBalancer.name.hasPrefix("payments-api-prod-alb-"))
+    #expect(prod.webParts.targetGroup.name.hasPrefix("payments-api-prod-tg-"))
+    #expect(prod.webParts.loadBalancer.name.count <= 32)
+    #expect(prod.webParts.targetGroup.name.count <= 32)
     #expect(prod.securityGroups.tasks.namePrefix == "payments-api-prod-tasks-")
     #expect(prod.logs.groupName == "/ecs/payments-api-prod")
     guard case .built(let image) = prod.image else {
@@ -155,8 +155,8 @@ enum EnvironmentsExample {
       "cluster": plan.cluster.name,
       "ecs service": plan.deployment.serviceName,
       "task family": plan.task.family,
-      "load balancer": plan.loadBalancer.name,
-      "target group": plan.targetGroup.name,
+      "load balancer": plan.webParts.loadBalancer.name,
+      "target group": plan.webParts.targetGroup.name,
       "load balancer security group": plan.securityGroups.loadBalancer.namePrefix,
       "tasks security group": plan.securityGroups.tasks.namePrefix,
       "log group": plan.logs.groupName,
@@ -213,8 +213,8 @@ enum EnvironmentsExample {
         }
         seen["\(kind)/\(name)"] = environment
       }
-      #expect(plan.loadBalancer.name.count <= 32)
-      #expect(plan.targetGroup.name.count <= 32)
+      #expect(plan.webParts.loadBalancer.name.count <= 32)
+      #expect(plan.webParts.targetGroup.name.count <= 32)
       #expect(plan.bootstrap.deployRole.name.count <= 64)
       #expect((plan.roles.execution.created?.name.count ?? 0) <= 64)
     }

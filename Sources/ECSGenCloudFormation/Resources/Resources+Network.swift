@@ -76,9 +76,9 @@ extension Resources {
   }
 
   /// The load balancer, its target group and its listeners.
-  func loadBalancer() -> [JSONMember] {
-    let balancer = plan.loadBalancer
-    let group = plan.targetGroup
+  func loadBalancer(_ web: WebPlan) -> [JSONMember] {
+    let balancer = web.loadBalancer
+    let group = web.targetGroup
     let check = group.healthCheck
     var attributes: [(String, String)] = [
       ("deregistration_delay.timeout_seconds", String(group.deregistrationDelaySeconds)),
@@ -131,7 +131,7 @@ extension Resources {
             "Tags": context.tags,
           ])),
     ]
-    for listener in plan.listeners {
+    for listener in web.listeners {
       var properties: [String: JSONValue] = [
         "LoadBalancerArn": Intrinsic.ref(ID.loadBalancer),
         "Port": .int(listener.port),

@@ -3,7 +3,7 @@ import ECSGenPlan
 extension Resources {
   /// The ECS service, created after the listeners so that the target group is attached to the
   /// load balancer when the first tasks register.
-  func service() -> [JSONMember] {
+  func service(_ web: WebPlan) -> [JSONMember] {
     let deployment = plan.deployment
     var securityGroups = [Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")]
     securityGroups += plan.network.extraTaskSecurityGroupIDs.map(JSONValue.string)
@@ -51,7 +51,7 @@ extension Resources {
         ID.service,
         resource(
           "AWS::ECS::Service", condition: context.serviceCondition,
-          dependsOn: plan.listeners.map(ID.listener), properties))
+          dependsOn: web.listeners.map(ID.listener), properties))
     ]
   }
 

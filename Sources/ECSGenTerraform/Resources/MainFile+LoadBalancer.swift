@@ -2,9 +2,9 @@ import ECSGenPlan
 
 extension MainFile {
   /// The load balancer, its target group and its listeners.
-  func loadBalancerBlocks() -> [HCLBlock] {
-    let balancer = plan.loadBalancer
-    let group = plan.targetGroup
+  func loadBalancerBlocks(_ web: WebPlan) -> [HCLBlock] {
+    let balancer = web.loadBalancer
+    let group = web.targetGroup
     let check = group.healthCheck
     var targetGroup: [HCLBodyItem] = [
       .set("name", .string(group.name)),
@@ -50,7 +50,7 @@ extension MainFile {
         ] + createBeforeDestroy(balancer.createBeforeDestroy)),
       resource("aws_lb_target_group", "this", targetGroup),
     ]
-    for listener in plan.listeners {
+    for listener in web.listeners {
       var body: [HCLBodyItem] = [
         .set("load_balancer_arn", ref("aws_lb.this.arn")),
         .set("port", .number(listener.port)),

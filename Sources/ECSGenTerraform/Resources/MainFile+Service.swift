@@ -3,7 +3,7 @@ import ECSGenPlan
 extension MainFile {
   /// The ECS service, created after the listeners so that the target group is attached to the
   /// load balancer when the first tasks register.
-  func serviceBlocks() -> [HCLBlock] {
+  func serviceBlocks(_ web: WebPlan) -> [HCLBlock] {
     let deployment = plan.deployment
     var securityGroups: [HCLExpression] = [ref("aws_security_group.tasks.id")]
     securityGroups += plan.network.extraTaskSecurityGroupIDs.map(HCLExpression.string)
@@ -54,7 +54,7 @@ extension MainFile {
     }
     body += [
       .blankLine,
-      .set("depends_on", .list(plan.listeners.map { ref("aws_lb_listener.\($0.role)") })),
+      .set("depends_on", .list(web.listeners.map { ref("aws_lb_listener.\($0.role)") })),
     ]
     return [resource("aws_ecs_service", "this", body)]
   }
