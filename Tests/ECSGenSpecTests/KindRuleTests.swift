@@ -98,6 +98,17 @@ private func findingsBesidesUnsupported(_ text: String) -> [Diagnostic] {
       in: kindSpec("worker", "stop_timeout: 90\nqueue: {visibility_timeout: 90}"))
   }
 
+  @Test func theVisibilityRuleRunsPerEnvironment() throws {
+    let spec = kindSpec(
+      "worker",
+      "queue: {visibility_timeout: 60s}\nenvironments:\n  dev: {}\n  prod: {stop_timeout: 90s}")
+    let findings = load(spec).findings("queue-visibility")
+    #expect(findings.count == 1, "\(load(spec).summary)")
+    let finding = try #require(findings.first)
+    #expect(finding.message.hasPrefix("in environment prod: "))
+    #expect(finding.location.line == 4)
+  }
+
   @Test func anExistingQueueTakesNoKeysOfACreatedOne() {
     let spec = kindSpec(
       "worker",
