@@ -75,10 +75,16 @@ extension SpecValidator {
           ))
       }
     } else {
+      // With environments each deploy job runs in its GitHub environment and reads the variable
+      // there; the text is the same for every environment, so it is reported once.
+      let source =
+        spec.deploymentEnvironment == nil
+        ? "the repository variable `\(SpecDefaults.CI.roleVariable)`; set that variable"
+        : "the variable `\(SpecDefaults.CI.roleVariable)` of each environment's GitHub environment; set it in each (Settings, Environments)"
       findings.add(
         .note(
           "ci-role", at: spec.ci?.location ?? spec.location,
-          "no `ci.role_arn`: the deploy workflow will assume the role named by the repository variable `\(SpecDefaults.CI.roleVariable)`; set that variable, or add `ci.role_arn`"
+          "no `ci.role_arn`: the deploy workflow will assume the role named by \(source), or add `ci.role_arn`"
         ))
     }
     if let branch = spec.ci?.branch, branch.value.isEmpty || branch.value.contains(" ") {
