@@ -21,6 +21,10 @@ struct CloudFormationContext {
     static let dnsRecord = "DnsRecord"
     static let service = "Service"
     static let scalableTarget = "ScalableTarget"
+    static let queue = "Queue"
+    static let deadLetterQueue = "DeadLetterQueue"
+    static let stateMachine = "StateMachine"
+    static let eventRule = "EventRule"
 
     static func listener(_ listener: ListenerPlan) -> String {
       listener.role.prefix(1).uppercased() + listener.role.dropFirst() + "Listener"
@@ -109,6 +113,43 @@ struct CloudFormationContext {
         .variable(Intrinsic.region), .literal(":"), .variable(Intrinsic.accountID),
         .literal(":parameter\(path)"),
       ])
+    case .accountResource(let service, let path):
+      Intrinsic.sub([
+        .literal("arn:"), .variable(Intrinsic.partition), .literal(":\(service):"),
+        .variable(Intrinsic.region), .literal(":"), .variable(Intrinsic.accountID),
+        .literal(":\(path)"),
+      ])
+    case .created(let reference): self.reference(reference)
+    case .accountID: Intrinsic.ref(Intrinsic.accountID)
+    }
+  }
+
+  /// A value of the deployed infrastructure that the plan refers to, as CloudFormation JSON.
+  func reference(_ reference: PlanReference) -> JSONValue {
+    switch reference {
+    case .clusterARN:
+      switch plan.cluster {
+      case .create: Intrinsic.getAtt(ID.cluster, "Arn")
+      case .existing(let name):
+        Intrinsic.sub([
+          .literal("arn:"), .variable(Intrinsic.partition), .literal(":ecs:"),
+          .variable(Intrinsic.region), .literal(":"), .variable(Intrinsic.accountID),
+          .literal(":cluster/\(name)"),
+        ])
+      }
+    case .taskDefinitionARN: Intrinsic.ref(ID.taskDefinition)
+    case .taskSubnetIDs: value(plan.network.taskSubnetIDs)
+    case .taskSecurityGroupIDs:
+      .array(
+        [Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")]
+          + plan.network.extraTaskSecurityGroupIDs.map(JSONValue.string))
+    case .taskRoleARN: role(plan.roles.task, id: ID.taskRole)
+    case .executionRoleARN: role(plan.roles.execution, id: ID.executionRole)
+    case .queueARN: Intrinsic.getAtt(ID.queue, "Arn")
+    case .queueURL: Intrinsic.ref(ID.queue)
+    case .deadLetterQueueARN: Intrinsic.getAtt(ID.deadLetterQueue, "Arn")
+    case .stateMachineARN: Intrinsic.ref(ID.stateMachine)
+    case .eventRuleARN: Intrinsic.getAtt(ID.eventRule, "Arn")
     }
   }
 

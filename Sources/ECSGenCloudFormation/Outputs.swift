@@ -7,26 +7,32 @@ struct Outputs {
   func members() -> [JSONMember] {
     typealias ID = CloudFormationContext.ID
     let plan = context.plan
-    // The load balancer outputs belong to `web`; other kinds will list their own.
-    let balancer: LoadBalancerPlan
-    switch plan.workload {
-    case .web(let web): balancer = web.loadBalancer
+    var outputs: [(String, String, JSONValue)] = []
+    if plan.ecsService != nil {
+      outputs.append(
+        ("ServiceName", "Name of the ECS service.", Intrinsic.getAtt(ID.service, "Name")))
     }
-    var outputs: [(String, String, JSONValue)] = [
-      ("ServiceName", "Name of the ECS service.", Intrinsic.getAtt(ID.service, "Name")),
-      ("ClusterName", "Name of the ECS cluster the service runs in.", context.clusterName),
-      (
-        "LoadBalancerDnsName", "DNS name of the load balancer.",
-        Intrinsic.getAtt(ID.loadBalancer, "DNSName")
-      ),
-      (
-        "ServiceUrl", "URL of the service through the load balancer.",
-        balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
-          ?? Intrinsic.sub([
-            .literal("\(balancer.urlScheme)://"),
-            .variable("\(ID.loadBalancer).DNSName"),
-          ])
-      ),
+    outputs.append(
+      ("ClusterName", "Name of the ECS cluster the service runs in.", context.clusterName))
+    // The load balancer outputs belong to `web`; other kinds list their own.
+    if let web = plan.web {
+      let balancer = web.loadBalancer
+      outputs += [
+        (
+          "LoadBalancerDnsName", "DNS name of the load balancer.",
+          Intrinsic.getAtt(ID.loadBalancer, "DNSName")
+        ),
+        (
+          "ServiceUrl", "URL of the service through the load balancer.",
+          balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
+            ?? Intrinsic.sub([
+              .literal("\(balancer.urlScheme)://"),
+              .variable("\(ID.loadBalancer).DNSName"),
+            ])
+        ),
+      ]
+    }
+    outputs += [
       ("LogGroupName", "CloudWatch Logs group of the containers.", Intrinsic.ref(ID.logGroup)),
       (
         "TaskRoleArn", "ARN of the role the application runs as.",

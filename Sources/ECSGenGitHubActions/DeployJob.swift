@@ -30,8 +30,12 @@ struct DeployJob {
     }
     var steps = [workflow.checkout(), workflow.assumeRole(role, name: "Assume the deploy role")]
     steps += workflow.usesTerraform ? terraformSteps() : cloudFormationSteps()
-    steps.append(RolloutWatch(workflow: workflow).step())
-    if workflow.usesTerraform { steps.append(RolloutWatch(workflow: workflow).recordRollback()) }
+    // A job has no service to watch: the apply registered the task definition its next run uses.
+    if let service = plan.ecsService {
+      let watch = RolloutWatch(workflow: workflow, service: service)
+      steps.append(watch.step())
+      if workflow.usesTerraform { steps.append(watch.recordRollback()) }
+    }
     return .map([
       ("name", .string(name)),
       ("needs", needs.isEmpty ? nil : .sequence(needs.map(YAMLNode.string))),

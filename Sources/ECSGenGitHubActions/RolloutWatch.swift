@@ -9,12 +9,13 @@ import ECSGenRendering
 /// until it is `COMPLETED` or `FAILED`, for no longer than the plan's bound.
 struct RolloutWatch {
   let workflow: Workflow
+  let service: ServicePlan
   var plan: DeploymentPlan { workflow.plan }
 
   static let stepID = "rollout"
 
   func step() -> YAMLNode {
-    let watch = plan.ci.rollout
+    let watch = service.rollout
     return workflow.run(
       "Watch the rollout",
       """
@@ -53,7 +54,7 @@ struct RolloutWatch {
       """,
       env: [
         ("CLUSTER", .string(plan.cluster.name)),
-        ("SERVICE", .string(plan.deployment.serviceName)),
+        ("SERVICE", .string(service.deployment.serviceName)),
         ("TIMEOUT_SECONDS", .string(String(watch.timeoutSeconds))),
         ("POLL_SECONDS", .string(String(watch.pollSeconds))),
       ], id: Self.stepID)

@@ -29,6 +29,10 @@ public struct CreatedRolePlan: Sendable, Equatable, Codable {
   public var managedPolicies: [ManagedPolicy]
   /// The inline policy; empty means the role has no inline policy.
   public var statements: [PolicyStatement]
+  /// Conditions on the trust (`aws:SourceAccount`) for a role trusted by another service than
+  /// ECS (Step Functions, Scheduler, EventBridge); empty for the task's roles, whose guard is
+  /// `confusedDeputyGuard`.
+  public var trustConditions: [PolicyCondition] = []
 }
 
 /// A managed policy attached to a created role.
@@ -46,6 +50,30 @@ public struct PolicyStatement: Sendable, Equatable, Codable {
   public var effect: String
   public var actions: [String]
   public var resources: [PolicyResource]
+  /// For a resource policy (a queue's): the AWS services (`sns.amazonaws.com`) or `*` allowed or
+  /// denied; empty in a role's policy, which has no principal.
+  public var principals: [String] = []
+  /// Conditions that must all hold, in a stable order.
+  public var conditions: [PolicyCondition] = []
+
+  public init(
+    sid: String, effect: String, actions: [String], resources: [PolicyResource],
+    principals: [String] = [], conditions: [PolicyCondition] = []
+  ) {
+    self.sid = sid
+    self.effect = effect
+    self.actions = actions
+    self.resources = resources
+    self.principals = principals
+    self.conditions = conditions
+  }
+}
+
+/// One condition of a policy statement (`ArnEquals` `aws:SourceArn` [...]).
+public struct PolicyCondition: Sendable, Equatable, Codable {
+  public var test: String
+  public var variable: String
+  public var values: [PolicyResource]
 }
 
 /// One resource of a policy statement.
@@ -55,4 +83,11 @@ public enum PolicyResource: Sendable, Equatable, Codable, Hashable {
   /// An SSM parameter of this account and region, by path; renderers build the ARN from the
   /// partition, region and account of the deployment.
   case ssmParameter(path: String)
+  /// A resource of this account and region by its path within a service
+  /// (`ecs`, `task-definition/orders:*`); renderers build `arn:PARTITION:ecs:REGION:ACCOUNT:PATH`.
+  case accountResource(service: String, path: String)
+  /// The ARN of a resource the plan creates (a queue, the state machine, a role).
+  case created(PlanReference)
+  /// This account's id (for `aws:SourceAccount`).
+  case accountID
 }

@@ -68,14 +68,18 @@ extension BootstrapPlanner {
           ],
           resources: [regional("ecs", "cluster/\(cluster)")]))
     }
+    if let service = plan.ecsService {
+      statements.append(
+        BootstrapStatement(
+          sid: "Service",
+          actions: [
+            "ecs:CreateService", "ecs:DeleteService", "ecs:DescribeServices",
+            "ecs:ListTagsForResource", "ecs:TagResource", "ecs:UntagResource",
+            "ecs:UpdateService",
+          ],
+          resources: [regional("ecs", "service/\(cluster)/\(service.deployment.serviceName)")]))
+    }
     statements += [
-      BootstrapStatement(
-        sid: "Service",
-        actions: [
-          "ecs:CreateService", "ecs:DeleteService", "ecs:DescribeServices",
-          "ecs:ListTagsForResource", "ecs:TagResource", "ecs:UntagResource", "ecs:UpdateService",
-        ],
-        resources: [regional("ecs", "service/\(cluster)/\(plan.deployment.serviceName)")]),
       BootstrapStatement(
         sid: "TagTaskDefinitions", actions: ["ecs:ListTagsForResource", "ecs:TagResource"],
         resources: [regional("ecs", "task-definition/\(plan.task.family):*")]),
@@ -325,7 +329,7 @@ extension BootstrapPlanner {
   }
 
   private func scalingStatements() -> [BootstrapStatement] {
-    guard plan.scaling != nil else { return [] }
+    guard plan.ecsService?.scaling != nil else { return [] }
     return [
       BootstrapStatement(
         sid: "Scaling",

@@ -63,7 +63,8 @@ public struct TaskPlan: Sendable, Equatable, Codable {
   public var operatingSystemFamily: String
   /// GiB; nil keeps Fargate's default 20 GiB.
   public var ephemeralStorageGiB: Int?
-  public var containerPort: Int
+  /// Nil for a container that listens on no port (a `worker`, a `job`, a `backend` without one).
+  public var containerPort: Int?
   public var command: [String]?
   public var entrypoint: [String]?
   /// Sorted by name.

@@ -14,11 +14,11 @@ public struct DeploymentPlan: Sendable, Equatable, Codable {
   public var task: TaskPlan
   public var roles: RolesPlan
   public var network: NetworkPlan
-  public var securityGroups: SecurityGroupsPlan
-  /// What the service does, with the parts only its kind has (the load balancer of a `web`).
+  /// The tasks' security group, which every kind has.
+  public var tasksSecurityGroup: SecurityGroupPlan
+  /// What the service does, with the parts only its kind has: the load balancer and service of a
+  /// `web`, the queue of a `worker`, the trigger and state machine of a `job`.
   public var workload: Workload
-  public var deployment: ServiceDeploymentPlan
-  public var scaling: ScalingPlan?
   public var logs: LogPlan
   /// The spec's tags plus `ManagedBy` and `Service` (and `Environment` with environments), sorted
   /// by key.

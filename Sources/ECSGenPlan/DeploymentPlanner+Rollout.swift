@@ -21,16 +21,19 @@ extension DeploymentPlanner {
   /// that neither completes nor fails within `timeout` is stuck: the job fails rather than wait
   /// for GitHub's six-hour job limit.
   func rolloutWatch(
-    deployment: ServiceDeploymentPlan, scaling: ScalingPlan?, targetGroup: TargetGroupPlan,
+    deployment: ServiceDeploymentPlan, scaling: ScalingPlan?, targetGroup: TargetGroupPlan?,
     task: TaskPlan
   ) -> RolloutWatchPlan {
     let start = 120
-    let check = targetGroup.healthCheck
+    // Without a load balancer (`backend`, `worker`), only the container check delays health and
+    // nothing drains.
+    let check = targetGroup?.healthCheck
     let container = task.healthCheck
     let healthy = max(
-      check.intervalSeconds * check.healthyThreshold,
+      check.map { $0.intervalSeconds * $0.healthyThreshold } ?? 0,
       container.map { $0.startPeriodSeconds + $0.intervalSeconds } ?? 0)
-    let batch = start + healthy + targetGroup.deregistrationDelaySeconds + task.stopTimeoutSeconds
+    let batch =
+      start + healthy + (targetGroup?.deregistrationDelaySeconds ?? 0) + task.stopTimeoutSeconds
     let desired = max(1, scaling?.maxCapacity ?? deployment.desiredCount)
     let extra =
       deployment.maximumPercent > 100
@@ -40,7 +43,8 @@ extension DeploymentPlanner {
     let attempt =
       start
       + max(
-        deployment.healthCheckGracePeriodSeconds, check.intervalSeconds * check.unhealthyThreshold,
+        deployment.healthCheckGracePeriodSeconds ?? 0,
+        check.map { $0.intervalSeconds * $0.unhealthyThreshold } ?? 0,
         container.map { $0.startPeriodSeconds + $0.intervalSeconds * $0.retries } ?? 0)
       + task.stopTimeoutSeconds
     let threshold = min(200, max(3, ceilDivide(desired, 2)))

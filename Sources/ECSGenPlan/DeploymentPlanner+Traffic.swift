@@ -1,7 +1,9 @@
 import ECSGenSpec
 
 extension DeploymentPlanner {
-  func loadBalancerPlan(_ spec: ServiceSpec, names: ResourceNames) -> LoadBalancerPlan {
+  func loadBalancerPlan(
+    _ spec: ServiceSpec, names: ResourceNames, inputs: inout InputCollector
+  ) -> LoadBalancerPlan {
     let balancer = spec.loadBalancer
     let isPublic = balancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic
     // DNS names are case-insensitive and the trailing dot is optional: one spelling in the output.
@@ -11,6 +13,12 @@ extension DeploymentPlanner {
     return LoadBalancerPlan(
       name: names.loadBalancer(isInternal: !isPublic, vpcID: spec.network?.vpcID?.value),
       isInternal: !isPublic,
+      subnetIDs: spec.network?.loadBalancerSubnets.map { .fixed($0.map(\.value)) }
+        ?? inputs.open(
+          "load_balancer_subnet_ids", .subnetIDs,
+          "Subnets for the load balancer, in at least two Availability Zones"
+            + (isPublic ? " (public subnets)." : "."),
+          minimumCount: 2),
       idleTimeoutSeconds: balancer?.idleTimeout?.value
         ?? SpecDefaults.LoadBalancer.idleTimeoutSeconds,
       dropInvalidHeaderFields: true,
@@ -83,11 +91,10 @@ extension DeploymentPlanner {
   }
 
   /// The load balancer accepts the listener ports from the allowed networks and talks only to the
-  /// tasks; the tasks accept traffic only from the load balancer.
-  func securityGroups(
-    names: ResourceNames, loadBalancer: LoadBalancerPlan, port: Int,
-    egressRules: [SecurityGroupRule]
-  ) -> SecurityGroupsPlan {
+  /// tasks; the tasks accept traffic only from the load balancer (`tasksIngress`).
+  func loadBalancerSecurityGroup(
+    names: ResourceNames, loadBalancer: LoadBalancerPlan, port: Int
+  ) -> (group: SecurityGroupPlan, tasksIngress: SecurityGroupRule) {
     let listenerPorts = loadBalancer.urlScheme == "https" ? [443, 80] : [80]
     var ingress: [SecurityGroupRule] = []
     for listenerPort in listenerPorts {
@@ -105,20 +112,28 @@ extension DeploymentPlanner {
     let fromLoadBalancer = SecurityGroupRule(
       description: "From the \(names.service) load balancer on the container port",
       ipProtocol: "tcp", fromPort: port, toPort: port, peer: .loadBalancerGroup)
+    return (
+      SecurityGroupPlan(
+        namePrefix: names.loadBalancerSecurityGroupPrefix,
+        description: "Load balancer of \(names.service)",
+        ingress: ingress, egress: [toTasks], createBeforeDestroy: true),
+      fromLoadBalancer
+    )
+  }
+
+  /// The tasks' group of every kind: HTTPS out, plus the spec's `network.egress`; the kind adds
+  /// its ingress.
+  func tasksSecurityGroup(names: ResourceNames, egressRules: [SecurityGroupRule])
+    -> SecurityGroupPlan
+  {
     // Tasks reach ECR, CloudWatch Logs, Secrets Manager and SSM over HTTPS; nothing else is
     // opened unless the spec lists it in `network.egress`.
     let tasksEgress = SecurityGroupRule(
       description: "HTTPS to AWS APIs and the internet", ipProtocol: "tcp", fromPort: 443,
       toPort: 443, peer: .ipv4CIDR("0.0.0.0/0"))
-    return SecurityGroupsPlan(
-      loadBalancer: SecurityGroupPlan(
-        namePrefix: names.loadBalancerSecurityGroupPrefix,
-        description: "Load balancer of \(names.service)",
-        ingress: ingress, egress: [toTasks], createBeforeDestroy: true),
-      tasks: SecurityGroupPlan(
-        namePrefix: names.tasksSecurityGroupPrefix,
-        description: "Tasks of \(names.service)",
-        ingress: [fromLoadBalancer], egress: [tasksEgress] + egressRules, createBeforeDestroy: true)
-    )
+    return SecurityGroupPlan(
+      namePrefix: names.tasksSecurityGroupPrefix,
+      description: "Tasks of \(names.service)",
+      ingress: [], egress: [tasksEgress] + egressRules, createBeforeDestroy: true)
   }
 }

@@ -26,11 +26,13 @@ public struct DeploymentPlanner {
 
   /// The plan for `spec`, which must have passed validation.
   public func plan(_ spec: ServiceSpec) throws(PlanningError) -> DeploymentPlan {
-    guard let name = spec.name?.value, let imageSpec = spec.image?.value,
-      let port = spec.port?.value
-    else {
-      throw PlanningError(
-        description: "\(spec.file) lacks `name`, `image` or `port`; run `ecsgen lint`")
+    guard let name = spec.name?.value, let imageSpec = spec.image?.value else {
+      throw PlanningError(description: "\(spec.file) lacks `name` or `image`; run `ecsgen lint`")
+    }
+    let kind = spec.kind?.value ?? SpecDefaults.kind
+    let port = spec.port?.value
+    if kind == .web, port == nil {
+      throw PlanningError(description: "\(spec.file) lacks `port`; run `ecsgen lint`")
     }
     let environment = spec.deploymentEnvironment.map { EnvironmentPlan(service: name, $0) }
     // With environments, every name AWS needs unique is built from `SERVICE-ENVIRONMENT`.
@@ -43,18 +45,37 @@ public struct DeploymentPlanner {
         "aws_region", .region, "AWS region to deploy \(name) to, such as eu-west-2.")
     let image = imagePlan(imageSpec, service: qualified, inputs: &inputs)
     let network = networkPlan(spec, inputs: &inputs)
-    let task = taskPlan(spec, names: names, port: port)
+    let task = taskPlan(spec, names: names, port: kind == .web || kind == .backend ? port : nil)
     let logs = logPlan(spec, service: qualified)
-    let loadBalancer = loadBalancerPlan(spec, names: names)
     let cluster: ClusterPlan =
       spec.cluster.map { .existing(name: $0.value) }
       ?? .create(name: names.cluster, containerInsights: true)
-    let targetGroup = targetGroupPlan(spec, names: names, port: port)
-    let deployment = deploymentPlan(spec, names: names)
-    let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
+    // A worker's queue decides what its task role may do, so it is planned before the roles.
+    let worker =
+      kind == .worker ? workerPlan(spec, names: names, cluster: cluster, task: task) : nil
+    let roles = RolesPlanner(names: names).plan(
+      spec, secrets: task.secrets, taskStatements: worker.map(workerTaskStatements) ?? [])
+    let egress = egressRules(spec.network?.egress ?? [])
+    var tasksSecurityGroup = tasksSecurityGroup(names: names, egressRules: egress)
+    let workload: Workload
+    switch kind {
+    case .web:
+      let web = webPlan(
+        spec, names: names, port: port ?? 0, cluster: cluster, task: task, inputs: &inputs)
+      tasksSecurityGroup.ingress = [web.tasksIngress]
+      workload = .web(web.plan)
+    case .backend:
+      tasksSecurityGroup.ingress = backendIngress(spec, names: names, port: port)
+      workload = .backend(
+        BackendPlan(service: servicePlan(spec, names: names, cluster: cluster, task: task)))
+    case .worker:
+      workload = .worker(worker ?? workerPlan(spec, names: names, cluster: cluster, task: task))
+    case .job:
+      workload = .job(
+        jobPlan(
+          spec, names: names, cluster: cluster, task: task, roles: roles, network: network))
+    }
     var ci = ciPlan(spec, service: name, environment: environment)
-    ci.rollout = rolloutWatch(
-      deployment: deployment, scaling: scaling, targetGroup: targetGroup, task: task)
     if case .built(let built) = image { ci.deployedImageTagOutput = built.tagInput.name }
     return DeploymentPlan(
       specFile: spec.file,
@@ -63,16 +84,10 @@ public struct DeploymentPlanner {
       cluster: cluster,
       image: image,
       task: task,
-      roles: RolesPlanner(names: names).plan(spec, secrets: task.secrets),
+      roles: roles,
       network: network,
-      securityGroups: securityGroups(
-        names: names, loadBalancer: loadBalancer, port: port,
-        egressRules: egressRules(spec.network?.egress ?? [])),
-      workload: .web(
-        WebPlan(
-          loadBalancer: loadBalancer, targetGroup: targetGroup, listeners: listeners(spec))),
-      deployment: deployment,
-      scaling: scaling,
+      tasksSecurityGroup: tasksSecurityGroup,
+      workload: workload,
       logs: logs,
       tags: tags(spec, service: name, environment: environment?.name),
       terraform: TerraformSettings(
@@ -128,18 +143,11 @@ public struct DeploymentPlanner {
           "task_subnet_ids", .subnetIDs,
           "Subnets for the tasks, usually private subnets with a NAT gateway or VPC endpoints.",
           minimumCount: 1),
-      loadBalancerSubnetIDs: network?.loadBalancerSubnets.map { .fixed($0.map(\.value)) }
-        ?? inputs.open(
-          "load_balancer_subnet_ids", .subnetIDs,
-          "Subnets for the load balancer, in at least two Availability Zones"
-            + ((spec.loadBalancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic)
-              ? " (public subnets)." : "."),
-          minimumCount: 2),
       extraTaskSecurityGroupIDs: network?.securityGroups?.map(\.value) ?? [],
       assignPublicIP: network?.assignPublicIP?.value ?? SpecDefaults.assignPublicIP)
   }
 
-  private func taskPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TaskPlan {
+  private func taskPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int?) -> TaskPlan {
     let platform = spec.platform?.value ?? SpecDefaults.platform
     let environment = (spec.environment ?? [])
       .map { EnvironmentVariable(name: $0.key.value, value: $0.value.value) }
@@ -269,8 +277,6 @@ public struct DeploymentPlanner {
       toolSource: ToolSourcePlan(
         repositoryVariable: SpecDefaults.CI.toolRepositoryVariable,
         refVariable: SpecDefaults.CI.toolRefVariable, cacheKeyPrefix: "ecsgen"),
-      // Set by `plan(_:)` once the service and its image are planned.
-      rollout: RolloutWatchPlan(timeoutSeconds: 0, pollSeconds: 0),
       deployedImageTagOutput: nil)
   }
 }

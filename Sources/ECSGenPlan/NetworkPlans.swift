@@ -2,16 +2,9 @@
 public struct NetworkPlan: Sendable, Equatable, Codable {
   public var vpcID: Configurable<String>
   public var taskSubnetIDs: Configurable<[String]>
-  public var loadBalancerSubnetIDs: Configurable<[String]>
   /// Extra security groups attached to the tasks, besides the one ecsgen creates.
   public var extraTaskSecurityGroupIDs: [String]
   public var assignPublicIP: Bool
-}
-
-/// The two security groups ecsgen creates.
-public struct SecurityGroupsPlan: Sendable, Equatable, Codable {
-  public var loadBalancer: SecurityGroupPlan
-  public var tasks: SecurityGroupPlan
 }
 
 public struct SecurityGroupPlan: Sendable, Equatable, Codable {
@@ -63,6 +56,8 @@ public struct LoadBalancerPlan: Sendable, Equatable, Codable {
   /// one never collides with the old one (`ResourceNames.loadBalancer`).
   public var name: String
   public var isInternal: Bool
+  /// At least two, in different Availability Zones.
+  public var subnetIDs: Configurable<[String]>
   public var idleTimeoutSeconds: Int
   /// Drop headers with invalid fields instead of passing them to the service (request smuggling).
   public var dropInvalidHeaderFields: Bool

@@ -5,7 +5,8 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   public var minimumHealthyPercent: Int
   public var maximumPercent: Int
   public var circuitBreakerRollback: Bool
-  public var healthCheckGracePeriodSeconds: Int
+  /// Nil for a service without a load balancer: ECS refuses a grace period there.
+  public var healthCheckGracePeriodSeconds: Int?
   public var launchType: String
   public var platformVersion: String
   /// Tag tasks with the service's tags (`SERVICE`) and ECS's own cluster and service tags, so
@@ -145,8 +146,6 @@ public struct CIPlan: Sendable, Equatable, Codable {
   public var stackName: String
   /// Where the review job gets ecsgen from.
   public var toolSource: ToolSourcePlan
-  /// The deploy job's watch of the rollout after the apply.
-  public var rollout: RolloutWatchPlan
   /// The Terraform output that records the image tag of the last apply, which the review job
   /// plans with so that a pull request shows only infrastructure changes; nil when the spec names
   /// its image (there is no tag to choose).

@@ -47,6 +47,27 @@ public struct ResourceNames: Sendable, Equatable {
   public var taskRole: String { "\(service)-task" }
   public var executionRole: String { "\(service)-execution" }
   public func scalingPolicy(_ metric: String) -> String { "\(service)-\(metric)" }
+  /// A worker's created queue; FIFO queue names must end in `.fifo`.
+  public func queue(fifo: Bool) -> String { fifo ? "\(service).fifo" : service }
+  /// A worker's or a job's dead-letter queue.
+  public func deadLetterQueue(fifo: Bool) -> String {
+    fifo ? "\(service)-dlq.fifo" : "\(service)-dlq"
+  }
+  /// A job's state machine, schedule and rule.
+  public var stateMachine: String { service }
+  public var schedule: String { service }
+  public var eventRule: String { service }
+  /// The role Step Functions runs a job's state machine as.
+  public var stateMachineRole: String { "\(service)-states" }
+  /// The role Scheduler or EventBridge starts a job's state machine with.
+  public func invokeRole(scheduled: Bool) -> String {
+    "\(service)-\(scheduled ? "scheduler" : "events")"
+  }
+  /// Step Functions' vended log groups live under `/aws/vendedlogs/`, which keeps the log
+  /// delivery's resource policy small.
+  public var stateMachineLogGroup: String { "/aws/vendedlogs/states/\(service)" }
+  /// A worker scaled to zero: the alarm and the policy that start its first task.
+  public var wakeUpAlarm: String { "\(service)-wake-up" }
 
   /// What every load balancer name of this service starts with (`orders-api-alb-`), for IAM
   /// policies and searches that must match any of its generations.

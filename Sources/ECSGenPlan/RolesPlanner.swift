@@ -9,12 +9,15 @@ struct RolesPlanner {
   static let executionPolicy = ManagedPolicy.awsManaged(
     "service-role/AmazonECSTaskExecutionRolePolicy")
 
-  func plan(_ spec: ServiceSpec, secrets: [SecretPlan]) -> RolesPlan {
+  /// `taskStatements`: what the kind needs the application to do (a worker's queue access).
+  func plan(_ spec: ServiceSpec, secrets: [SecretPlan], taskStatements: [PolicyStatement] = [])
+    -> RolesPlan
+  {
     RolesPlan(
       task: role(
         spec.roles?.task, name: names.taskRole,
         description: "Role the \(names.service) application runs as", required: [],
-        requiredStatements: []),
+        requiredStatements: taskStatements),
       execution: role(
         spec.roles?.execution, name: names.executionRole,
         description: "Role ECS uses to start \(names.service) tasks",

@@ -14,7 +14,16 @@ struct MainFile {
     // Each kind's own resources; the shared ones above render the same for every kind.
     switch plan.workload {
     case .web(let web):
-      return shared + loadBalancerBlocks(web) + serviceBlocks(web) + scalingBlocks()
+      return shared + loadBalancerBlocks(web) + serviceBlocks(web.service, web: web)
+        + scalingBlocks(web.service)
+    case .backend(let backend):
+      return shared + serviceBlocks(backend.service, web: nil) + scalingBlocks(backend.service)
+    case .worker(let worker):
+      // TODO(issue 13, stage 5): the queue, its subscriptions and the backlog policies.
+      return shared + serviceBlocks(worker.service, web: nil) + scalingBlocks(worker.service)
+    case .job:
+      // TODO(issue 13, stage 5): the trigger, the state machine and the dead-letter queue.
+      return shared
     }
   }
 }

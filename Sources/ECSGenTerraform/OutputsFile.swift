@@ -6,26 +6,32 @@ struct OutputsFile {
 
   func blocks() -> [HCLBlock] {
     let plan = context.plan
-    // The load balancer outputs belong to `web`; other kinds will list their own.
-    let balancer: LoadBalancerPlan
-    switch plan.workload {
-    case .web(let web): balancer = web.loadBalancer
+    var outputs: [(String, String, HCLExpression)] = []
+    if plan.ecsService != nil {
+      outputs.append(
+        ("service_name", "Name of the ECS service.", .reference("aws_ecs_service.this.name")))
     }
-    var outputs: [(String, String, HCLExpression)] = [
-      ("service_name", "Name of the ECS service.", .reference("aws_ecs_service.this.name")),
-      ("cluster_name", "Name of the ECS cluster the service runs in.", context.clusterName),
-      (
-        "load_balancer_dns_name", "DNS name of the load balancer.",
-        .reference("aws_lb.this.dns_name")
-      ),
-      (
-        "service_url", "URL of the service through the load balancer.",
-        balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
-          ?? .template([
-            .literal("\(balancer.urlScheme)://"),
-            .interpolation(.reference("aws_lb.this.dns_name")),
-          ])
-      ),
+    outputs.append(
+      ("cluster_name", "Name of the ECS cluster the service runs in.", context.clusterName))
+    // The load balancer outputs belong to `web`; other kinds list their own.
+    if let web = plan.web {
+      let balancer = web.loadBalancer
+      outputs += [
+        (
+          "load_balancer_dns_name", "DNS name of the load balancer.",
+          .reference("aws_lb.this.dns_name")
+        ),
+        (
+          "service_url", "URL of the service through the load balancer.",
+          balancer.domain.map { .string("\(balancer.urlScheme)://\($0)") }
+            ?? .template([
+              .literal("\(balancer.urlScheme)://"),
+              .interpolation(.reference("aws_lb.this.dns_name")),
+            ])
+        ),
+      ]
+    }
+    outputs += [
       (
         "log_group_name", "CloudWatch Logs group of the containers.",
         .reference("aws_cloudwatch_log_group.this.name")

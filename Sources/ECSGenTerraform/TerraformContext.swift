@@ -79,6 +79,33 @@ struct TerraformContext {
         .literal("arn:"), .interpolation(partition), .literal(":ssm:"), .interpolation(region),
         .literal(":"), .interpolation(accountID), .literal(":parameter\(path)"),
       ])
+    case .accountResource(let service, let path):
+      .template([
+        .literal("arn:"), .interpolation(partition), .literal(":\(service):"),
+        .interpolation(region), .literal(":"), .interpolation(accountID), .literal(":\(path)"),
+      ])
+    case .created(let reference): self.reference(reference)
+    case .accountID: accountID
+    }
+  }
+
+  /// A value of the deployed infrastructure that the plan refers to, as a Terraform expression.
+  func reference(_ reference: PlanReference) -> HCLExpression {
+    switch reference {
+    case .clusterARN: clusterARN
+    case .taskDefinitionARN: .reference("aws_ecs_task_definition.this.arn")
+    case .taskSubnetIDs: value(plan.network.taskSubnetIDs)
+    case .taskSecurityGroupIDs:
+      .list(
+        [.reference("aws_security_group.tasks.id")]
+          + plan.network.extraTaskSecurityGroupIDs.map(HCLExpression.string))
+    case .taskRoleARN: role(plan.roles.task, address: "task")
+    case .executionRoleARN: role(plan.roles.execution, address: "execution")
+    case .queueARN: .reference("aws_sqs_queue.this.arn")
+    case .queueURL: .reference("aws_sqs_queue.this.url")
+    case .deadLetterQueueARN: .reference("aws_sqs_queue.dead_letter.arn")
+    case .stateMachineARN: .reference("aws_sfn_state_machine.this.arn")
+    case .eventRuleARN: .reference("aws_cloudwatch_event_rule.this.arn")
     }
   }
 }

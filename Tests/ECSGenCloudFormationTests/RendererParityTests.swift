@@ -74,7 +74,7 @@ import Testing
       #expect(
         tfService.number("health_check_grace_period_seconds")
           == cfService.int("HealthCheckGracePeriodSeconds"))
-      if plan.scaling == nil {
+      if plan.webParts.service.scaling == nil {
         #expect(tfService.number("desired_count") == cfService.int("DesiredCount"))
       }
 

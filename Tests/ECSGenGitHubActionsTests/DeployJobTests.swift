@@ -79,7 +79,9 @@ import Testing
     let step = try RenderedWorkflow.step(
       "Watch the rollout", job: "deploy", in: try workflow("minimal.yaml"))
     #expect(
-      step.environment.contains { $0 == ("TIMEOUT_SECONDS", "\(plan.ci.rollout.timeoutSeconds)") })
+      step.environment.contains {
+        $0 == ("TIMEOUT_SECONDS", "\(plan.webParts.service.rollout.timeoutSeconds)")
+      })
     let (result, _, _) = try run(
       step, aws: describeServices(target: "arn:td:7", state: "IN_PROGRESS", primary: "arn:td:7"),
       extra: ["TIMEOUT_SECONDS": "0", "POLL_SECONDS": "0"])

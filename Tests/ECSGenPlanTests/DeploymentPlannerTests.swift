@@ -38,12 +38,12 @@ import Testing
     #expect(plan.webParts.loadBalancer.allowedCIDRs == ["0.0.0.0/0"])
     #expect(plan.logs.groupName == "/ecs/hello")
     #expect(plan.logs.retentionDays == 30)
-    #expect(plan.deployment.desiredCount == 1)
-    #expect(plan.deployment.minimumHealthyPercent == 100)
-    #expect(plan.deployment.maximumPercent == 200)
-    #expect(plan.deployment.circuitBreakerRollback)
-    #expect(plan.deployment.healthCheckGracePeriodSeconds == 60)
-    #expect(plan.scaling == nil)
+    #expect(plan.webParts.service.deployment.desiredCount == 1)
+    #expect(plan.webParts.service.deployment.minimumHealthyPercent == 100)
+    #expect(plan.webParts.service.deployment.maximumPercent == 200)
+    #expect(plan.webParts.service.deployment.circuitBreakerRollback)
+    #expect(plan.webParts.service.deployment.healthCheckGracePeriodSeconds == 60)
+    #expect(plan.webParts.service.scaling == nil)
     #expect(plan.cluster == .create(name: "hello", containerInsights: true))
     #expect(plan.ci.role == .repositoryVariable("ECSGEN_DEPLOY_ROLE_ARN"))
     #expect(plan.ci.branch == "main")
@@ -61,7 +61,7 @@ import Testing
     #expect(plan.webParts.loadBalancer.name != plan.webParts.targetGroup.name)
     #expect(plan.roles.task.created?.name == longest + "-task")
     #expect(plan.roles.execution.created?.name == longest + "-execution")
-    #expect(plan.securityGroups.tasks.namePrefix == longest + "-tasks-")
+    #expect(plan.tasksSecurityGroup.namePrefix == longest + "-tasks-")
   }
 
   /// Short service names stay readable: `NAME-alb-HASH` and `NAME-tg-HASH`, six hex digits.
@@ -78,12 +78,12 @@ import Testing
         ResourceNames(service: "hello").targetGroupNamePrefix))
     #expect(plan.webParts.loadBalancer.createBeforeDestroy)
     #expect(plan.webParts.targetGroup.createBeforeDestroy)
-    #expect(plan.securityGroups.loadBalancer.createBeforeDestroy)
+    #expect(plan.webParts.loadBalancerSecurityGroup.createBeforeDestroy)
   }
 
   /// Defect 11 of issue 9: settings whose default differs between the tools are decided here.
   @Test func serviceSettingsThatToolsDefaultDifferentlyAreDecided() throws {
-    let deployment = try plan(minimal).deployment
+    let deployment = try plan(minimal).webParts.service.deployment
     #expect(deployment.availabilityZoneRebalancing == "ENABLED")
     #expect(deployment.enableExecuteCommand == false)
     #expect(deployment.schedulingStrategy == "REPLICA")
@@ -143,7 +143,7 @@ import Testing
     #expect(plan.webParts.listeners.first?.listenerProtocol == .http)
     #expect(plan.webParts.listeners.first?.action == .forwardToTargetGroup)
     #expect(plan.webParts.loadBalancer.urlScheme == "http")
-    #expect(plan.securityGroups.loadBalancer.ingress.map(\.fromPort) == [80])
+    #expect(plan.webParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [80])
   }
 
   @Test func aCertificateGivesHTTPSAndARedirect() throws {
@@ -157,16 +157,17 @@ import Testing
     #expect(plan.webParts.listeners[0].sslPolicy == "ELBSecurityPolicy-TLS13-1-2-2021-06")
     #expect(plan.webParts.listeners[0].action == .forwardToTargetGroup)
     #expect(plan.webParts.listeners[1].action == .redirectToHTTPS(port: 443))
-    #expect(plan.securityGroups.loadBalancer.ingress.map(\.fromPort) == [443, 80])
+    #expect(plan.webParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [443, 80])
   }
 
   @Test func tasksAcceptTrafficOnlyFromTheLoadBalancer() throws {
-    let groups = try plan(minimal).securityGroups
-    #expect(groups.tasks.ingress.count == 1)
-    #expect(groups.tasks.ingress.first?.peer == .loadBalancerGroup)
-    #expect(groups.tasks.ingress.first?.fromPort == 80)
-    #expect(groups.loadBalancer.egress.first?.peer == .tasksGroup)
-    #expect((groups.tasks.ingress + groups.tasks.egress).allSatisfy { !$0.description.isEmpty })
+    let resolved = try plan(minimal)
+    let tasks = resolved.tasksSecurityGroup
+    #expect(tasks.ingress.count == 1)
+    #expect(tasks.ingress.first?.peer == .loadBalancerGroup)
+    #expect(tasks.ingress.first?.fromPort == 80)
+    #expect(resolved.webParts.loadBalancerSecurityGroup.egress.first?.peer == .tasksGroup)
+    #expect((tasks.ingress + tasks.egress).allSatisfy { !$0.description.isEmpty })
   }
 
   @Test func theExecutionRoleReadsExactlyTheListedSecrets() throws {
@@ -213,8 +214,8 @@ import Testing
         cluster: shared
         autoscaling: {min: 2, max: 6, cpu: 50, requests_per_target: 100, scale_in_cooldown: 10m}
         """)
-    let scaling = try #require(plan.scaling)
-    #expect(plan.deployment.desiredCount == 2)
+    let scaling = try #require(plan.webParts.service.scaling)
+    #expect(plan.webParts.service.deployment.desiredCount == 2)
     #expect(scaling.resourceID == "service/shared/hello")
     #expect(scaling.policies.map(\.metric) == [.cpu, .requestCountPerTarget])
     #expect(scaling.policies.map(\.targetValue) == [50, 100])

@@ -30,7 +30,7 @@ import Testing
               protocol: udp
               prefix_lists: [pl-6ca54005]
         """)
-    let egress = plan.securityGroups.tasks.egress
+    let egress = plan.tasksSecurityGroup.egress
     // The HTTPS rule comes first and keeps its positional name.
     #expect(egress.first?.fromPort == 443)
     #expect(egress.first?.name == nil)
@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func withoutEgressOnlyHTTPSIsOpen() throws {
-    let egress = try plan(minimal).securityGroups.tasks.egress
+    let egress = try plan(minimal).tasksSecurityGroup.egress
     #expect(egress.count == 1)
     #expect(egress.first?.fromPort == 443)
   }

@@ -15,8 +15,8 @@ import Testing
       found["task.cpuUnits"] == PlanDifference(path: "task.cpuUnits", from: "256", to: "1024"))
     #expect(found["task.environment[LOG_LEVEL].value"]?.to == "\"info\"")
     #expect(found["task.environment[FEATURE_NEW_CHECKOUT].value"]?.to == nil)
-    #expect(found["scaling.minCapacity"]?.from == nil)
-    #expect(found["scaling.minCapacity"]?.to == "2")
+    #expect(found["workload.web.service.scaling.minCapacity"]?.from == nil)
+    #expect(found["workload.web.service.scaling.minCapacity"]?.to == "2")
     #expect(found["logs.retentionDays"]?.to == "365")
   }
 

@@ -77,8 +77,8 @@ enum EnvironmentsExample {
         "/payments/dev/database-password", "/payments/staging/database-password",
         "/payments/prod/database-password",
       ])
-    #expect(dev.scaling == nil)
-    #expect(prod.scaling != nil)
+    #expect(dev.webParts.service.scaling == nil)
+    #expect(prod.webParts.service.scaling != nil)
     #expect(prod.logs.retentionDays == 365)
     #expect(dev.logs.retentionDays == 30)
     #expect(prod.network.vpcID == .fixed("vpc-0f1e2d3c4b5a69788"))
@@ -91,7 +91,7 @@ enum EnvironmentsExample {
   @Test func namesCarryTheEnvironment() throws {
     let prod = try #require(try EnvironmentsExample.plans().last)
     #expect(prod.cluster.name == "payments-api-prod")
-    #expect(prod.deployment.serviceName == "payments-api-prod")
+    #expect(prod.webParts.service.deployment.serviceName == "payments-api-prod")
     #expect(prod.task.family == "payments-api-prod")
     #expect(prod.roles.task.created?.name == "payments-api-prod-task")
     #expect(prod.roles.execution.created?.name == "payments-api-prod-execution")
@@ -99,7 +99,7 @@ enum EnvironmentsExample {
     #expect(prod.webParts.targetGroup.name.hasPrefix("payments-api-prod-tg-"))
     #expect(prod.webParts.loadBalancer.name.count <= 32)
     #expect(prod.webParts.targetGroup.name.count <= 32)
-    #expect(prod.securityGroups.tasks.namePrefix == "payments-api-prod-tasks-")
+    #expect(prod.tasksSecurityGroup.namePrefix == "payments-api-prod-tasks-")
     #expect(prod.logs.groupName == "/ecs/payments-api-prod")
     guard case .built(let image) = prod.image else {
       Issue.record("the example builds its image")
@@ -153,12 +153,12 @@ enum EnvironmentsExample {
   static func uniqueNames(_ plan: DeploymentPlan) -> [String: String] {
     var names: [String: String] = [
       "cluster": plan.cluster.name,
-      "ecs service": plan.deployment.serviceName,
+      "ecs service": plan.webParts.service.deployment.serviceName,
       "task family": plan.task.family,
       "load balancer": plan.webParts.loadBalancer.name,
       "target group": plan.webParts.targetGroup.name,
-      "load balancer security group": plan.securityGroups.loadBalancer.namePrefix,
-      "tasks security group": plan.securityGroups.tasks.namePrefix,
+      "load balancer security group": plan.webParts.loadBalancerSecurityGroup.namePrefix,
+      "tasks security group": plan.tasksSecurityGroup.namePrefix,
       "log group": plan.logs.groupName,
       "stack": plan.ci.stackName,
       // A role the spec names is that role, in its account: the ARN identifies it.
@@ -173,7 +173,7 @@ enum EnvironmentsExample {
     case .specified(let backend): names["state key"] = "s3://\(backend.bucket)/\(backend.key)"
     case .local: break
     }
-    for policy in plan.scaling?.policies ?? [] {
+    for policy in plan.webParts.service.scaling?.policies ?? [] {
       names["scaling policy \(policy.metric)"] = policy.name
     }
     return names

@@ -19,7 +19,7 @@ import Testing
 
   @Test func theDefaultsGiveARolloutPlusAFailureDetection() throws {
     // rollout: 120 + 30 × 3 + 60 + 30 = 300; failure: 3 attempts of 120 + max(60, 90) + 30 = 240.
-    let watch = try plan(base).ci.rollout
+    let watch = try plan(base).webParts.service.rollout
     #expect(watch.timeoutSeconds == 300 + 3 * 240)
     #expect(watch.pollSeconds == 15)
   }
@@ -35,7 +35,7 @@ import Testing
           deregistration_delay: 300s
         stop_timeout: 120s
         """
-    ).ci.rollout
+    ).webParts.service.rollout
     // rollout: 120 + 300 + 300 + 120 = 840; failure: 3 × (120 + max(600, 180) + 120) = 2520.
     #expect(slow.timeoutSeconds == 840 + 2520)
   }
@@ -51,7 +51,7 @@ import Testing
           min_healthy_percent: 50
           max_percent: 125
         """
-    ).ci.rollout
+    ).webParts.service.rollout
     // 8 tasks, 2 at a time: 4 batches of 300; threshold 4, 2 at a time: 2 attempts of 240.
     #expect(batched.timeoutSeconds == 4 * 300 + 2 * 240)
   }

@@ -5,17 +5,20 @@ extension Resources {
   /// egress rule AWS would otherwise add; only the tasks' rule that refers back to the load
   /// balancer's group is a resource of its own, to keep the two groups free of a cycle.
   func securityGroups() -> [JSONMember] {
-    let groups = plan.securityGroups
-    let fromLoadBalancer = groups.tasks.ingress.filter { $0.peer == .loadBalancerGroup }
-    var members = [
-      JSONMember(
-        ID.loadBalancerSecurityGroup,
-        securityGroup(groups.loadBalancer, ingress: groups.loadBalancer.ingress)),
+    let tasks = plan.tasksSecurityGroup
+    let fromLoadBalancer = tasks.ingress.filter { $0.peer == .loadBalancerGroup }
+    var members: [JSONMember] = []
+    if let web = plan.web {
+      members.append(
+        JSONMember(
+          ID.loadBalancerSecurityGroup,
+          securityGroup(
+            web.loadBalancerSecurityGroup, ingress: web.loadBalancerSecurityGroup.ingress)))
+    }
+    members.append(
       JSONMember(
         ID.taskSecurityGroup,
-        securityGroup(
-          groups.tasks, ingress: groups.tasks.ingress.filter { $0.peer != .loadBalancerGroup })),
-    ]
+        securityGroup(tasks, ingress: tasks.ingress.filter { $0.peer != .loadBalancerGroup })))
     for (index, rule) in fromLoadBalancer.enumerated() {
       var properties = ruleProperties(rule, direction: .ingress)
       properties["GroupId"] = Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")
@@ -98,7 +101,7 @@ extension Resources {
             "Type": .string("application"),
             "Scheme": .string(balancer.isInternal ? "internal" : "internet-facing"),
             "SecurityGroups": .array([Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")]),
-            "Subnets": context.value(plan.network.loadBalancerSubnetIDs),
+            "Subnets": context.value(web.loadBalancer.subnetIDs),
             "LoadBalancerAttributes": keyValues([
               ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
               (

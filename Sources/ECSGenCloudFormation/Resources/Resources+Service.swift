@@ -1,10 +1,10 @@
 import ECSGenPlan
 
 extension Resources {
-  /// The ECS service, created after the listeners so that the target group is attached to the
-  /// load balancer when the first tasks register.
-  func service(_ web: WebPlan) -> [JSONMember] {
-    let deployment = plan.deployment
+  /// The ECS service of a `web`, `backend` or `worker`. A `web`'s is created after the listeners
+  /// so that the target group is attached to the load balancer when the first tasks register.
+  func service(_ service: ServicePlan, web: WebPlan?) -> [JSONMember] {
+    let deployment = service.deployment
     var securityGroups = [Intrinsic.getAtt(ID.taskSecurityGroup, "GroupId")]
     securityGroups += plan.network.extraTaskSecurityGroupIDs.map(JSONValue.string)
     var properties: [String: JSONValue] = [
@@ -24,19 +24,11 @@ extension Resources {
           "Enable": .bool(true), "Rollback": .bool(deployment.circuitBreakerRollback),
         ]),
       ]),
-      "HealthCheckGracePeriodSeconds": .int(deployment.healthCheckGracePeriodSeconds),
       "NetworkConfiguration": .sorted([
         "AwsvpcConfiguration": .sorted([
           "Subnets": context.value(plan.network.taskSubnetIDs),
           "SecurityGroups": .array(securityGroups),
           "AssignPublicIp": .string(plan.network.assignPublicIP ? "ENABLED" : "DISABLED"),
-        ])
-      ]),
-      "LoadBalancers": .array([
-        .sorted([
-          "TargetGroupArn": Intrinsic.ref(ID.targetGroup),
-          "ContainerName": .string(plan.task.containerName),
-          "ContainerPort": .int(plan.task.containerPort),
         ])
       ]),
       "EnableECSManagedTags": .bool(deployment.ecsManagedTags),
@@ -45,19 +37,31 @@ extension Resources {
     ]
     // With scaling, Application Auto Scaling owns the count: a DesiredCount here would reset it on
     // every stack update. A new service starts at one task and scales to `min` at once.
-    if plan.scaling == nil { properties["DesiredCount"] = .int(deployment.desiredCount) }
+    if service.scaling == nil { properties["DesiredCount"] = .int(deployment.desiredCount) }
+    if let grace = deployment.healthCheckGracePeriodSeconds {
+      properties["HealthCheckGracePeriodSeconds"] = .int(grace)
+    }
+    if web != nil, let port = plan.task.containerPort {
+      properties["LoadBalancers"] = .array([
+        .sorted([
+          "TargetGroupArn": Intrinsic.ref(ID.targetGroup),
+          "ContainerName": .string(plan.task.containerName),
+          "ContainerPort": .int(port),
+        ])
+      ])
+    }
     return [
       JSONMember(
         ID.service,
         resource(
           "AWS::ECS::Service", condition: context.serviceCondition,
-          dependsOn: web.listeners.map(ID.listener), properties))
+          dependsOn: web?.listeners.map(ID.listener) ?? [], properties))
     ]
   }
 
   /// The scalable target and one target-tracking policy per metric.
-  func scaling() -> [JSONMember] {
-    guard let scaling = plan.scaling else { return [] }
+  func scaling(_ service: ServicePlan) -> [JSONMember] {
+    guard let scaling = service.scaling else { return [] }
     var members = [
       JSONMember(
         ID.scalableTarget,

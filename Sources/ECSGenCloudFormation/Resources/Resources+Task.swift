@@ -31,13 +31,16 @@ extension Resources {
 
   private func container() -> JSONValue {
     let task = plan.task
-    var container: [String: JSONValue] = [
+    var container: [String: JSONValue] = [:]
+    if let port = task.containerPort {
+      container["PortMappings"] = .array([
+        .sorted(["ContainerPort": .int(port), "Protocol": .string("tcp")])
+      ])
+    }
+    container.merge([
       "Name": .string(task.containerName),
       "Image": context.image,
       "Essential": .bool(true),
-      "PortMappings": .array([
-        .sorted(["ContainerPort": .int(task.containerPort), "Protocol": .string("tcp")])
-      ]),
       "Environment": .array(
         task.environment.map { .sorted(["Name": .string($0.name), "Value": .string($0.value)]) }),
       "Secrets": .array(
@@ -54,7 +57,7 @@ extension Resources {
       ]),
       "StopTimeout": .int(task.stopTimeoutSeconds),
       "ReadonlyRootFilesystem": .bool(task.readOnlyRootFilesystem),
-    ]
+    ]) { first, _ in first }
     if let entrypoint = task.entrypoint {
       container["EntryPoint"] = .array(entrypoint.map(JSONValue.string))
     }

@@ -77,6 +77,33 @@ public enum SpecDefaults {
     }
   }
 
+  /// `kind: worker`.
+  public enum Queue {
+    public static let urlEnvironmentName = "QUEUE_URL"
+    /// 4 days, SQS's own default.
+    public static let retentionSeconds = 345_600
+    public static let maxReceiveCount = 5
+    /// A stopping worker has `stop_timeout` to finish its message; 30 s more covers the receive
+    /// and the delete around it.
+    public static func visibilityTimeoutSeconds(stopTimeout: Int) -> Int {
+      max(30, stopTimeout + 30)
+    }
+    /// The dead-letter queue keeps messages for 14 days, the most SQS allows.
+    public static let deadLetterRetentionSeconds = 1_209_600
+    /// Target visible messages per running task when `autoscaling` names no target.
+    public static let messagesPerTask = 100
+  }
+
+  /// `kind: job`.
+  public enum Job {
+    public static let eventEnvironmentName = "ECSGEN_EVENT"
+    public static let bus = "default"
+    public static let timeZone = "UTC"
+    public static let retries = 2
+    /// 1 hour.
+    public static let maxEventAgeSeconds = 3_600
+  }
+
   public static let count = 1
   public static let stopTimeoutSeconds = 30
   public static let readOnlyRootFilesystem = false

@@ -44,7 +44,7 @@ extension MainFile {
           .set("load_balancer_type", .string("application")),
           .set("internal", .bool(balancer.isInternal)),
           .set("security_groups", .list([ref("aws_security_group.load_balancer.id")])),
-          .set("subnets", context.value(plan.network.loadBalancerSubnetIDs)),
+          .set("subnets", context.value(web.loadBalancer.subnetIDs)),
           .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
           .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
         ] + createBeforeDestroy(balancer.createBeforeDestroy)),

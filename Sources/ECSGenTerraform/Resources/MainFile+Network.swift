@@ -3,9 +3,8 @@ import ECSGenPlan
 extension MainFile {
   /// The two security groups and one rule resource per rule, each with its description.
   func securityGroupBlocks() -> [HCLBlock] {
-    let groups = [
-      ("load_balancer", plan.securityGroups.loadBalancer), ("tasks", plan.securityGroups.tasks),
-    ]
+    var groups = [("tasks", plan.tasksSecurityGroup)]
+    if let web = plan.web { groups.insert(("load_balancer", web.loadBalancerSecurityGroup), at: 0) }
     var blocks: [HCLBlock] = []
     for (address, group) in groups {
       blocks.append(

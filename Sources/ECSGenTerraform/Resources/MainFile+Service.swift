@@ -1,10 +1,10 @@
 import ECSGenPlan
 
 extension MainFile {
-  /// The ECS service, created after the listeners so that the target group is attached to the
-  /// load balancer when the first tasks register.
-  func serviceBlocks(_ web: WebPlan) -> [HCLBlock] {
-    let deployment = plan.deployment
+  /// The ECS service of a `web`, `backend` or `worker`. A `web`'s is created after the listeners
+  /// so that the target group is attached to the load balancer when the first tasks register.
+  func serviceBlocks(_ service: ServicePlan, web: WebPlan?) -> [HCLBlock] {
+    let deployment = service.deployment
     var securityGroups: [HCLExpression] = [ref("aws_security_group.tasks.id")]
     securityGroups += plan.network.extraTaskSecurityGroupIDs.map(HCLExpression.string)
     var body: [HCLBodyItem] = [
@@ -17,7 +17,11 @@ extension MainFile {
       .set("scheduling_strategy", .string(deployment.schedulingStrategy)),
       .set("deployment_minimum_healthy_percent", .number(deployment.minimumHealthyPercent)),
       .set("deployment_maximum_percent", .number(deployment.maximumPercent)),
-      .set("health_check_grace_period_seconds", .number(deployment.healthCheckGracePeriodSeconds)),
+    ]
+    if let grace = deployment.healthCheckGracePeriodSeconds {
+      body.append(.set("health_check_grace_period_seconds", .number(grace)))
+    }
+    body += [
       .set("enable_ecs_managed_tags", .bool(deployment.ecsManagedTags)),
       .set("propagate_tags", .string(deployment.propagateTagsFrom)),
       .set("availability_zone_rebalancing", .string(deployment.availabilityZoneRebalancing)),
@@ -37,31 +41,37 @@ extension MainFile {
           .set("security_groups", .list(securityGroups)),
           .set("assign_public_ip", .bool(plan.network.assignPublicIP)),
         ]),
-      .blankLine,
-      block(
-        "load_balancer",
-        [
-          .set("target_group_arn", ref("aws_lb_target_group.this.arn")),
-          .set("container_name", .string(plan.task.containerName)),
-          .set("container_port", .number(plan.task.containerPort)),
-        ]),
     ]
-    if plan.scaling != nil {
+    if web != nil, let port = plan.task.containerPort {
+      body += [
+        .blankLine,
+        block(
+          "load_balancer",
+          [
+            .set("target_group_arn", ref("aws_lb_target_group.this.arn")),
+            .set("container_name", .string(plan.task.containerName)),
+            .set("container_port", .number(port)),
+          ]),
+      ]
+    }
+    if service.scaling != nil {
       // Application Auto Scaling owns the desired count once the service exists.
       body += [
         .blankLine, block("lifecycle", [.set("ignore_changes", .list([ref("desired_count")]))]),
       ]
     }
-    body += [
-      .blankLine,
-      .set("depends_on", .list(web.listeners.map { ref("aws_lb_listener.\($0.role)") })),
-    ]
+    if let web {
+      body += [
+        .blankLine,
+        .set("depends_on", .list(web.listeners.map { ref("aws_lb_listener.\($0.role)") })),
+      ]
+    }
     return [resource("aws_ecs_service", "this", body)]
   }
 
   /// The scalable target and one target-tracking policy per metric.
-  func scalingBlocks() -> [HCLBlock] {
-    guard let scaling = plan.scaling else { return [] }
+  func scalingBlocks(_ service: ServicePlan) -> [HCLBlock] {
+    guard let scaling = service.scaling else { return [] }
     var blocks = [
       resource(
         "aws_appautoscaling_target", "this",

@@ -42,15 +42,17 @@ extension MainFile {
     if let command = task.command {
       items.append(HCLObjectItem("command", .list(command.map(HCLExpression.string))))
     }
-    items.append(
-      HCLObjectItem(
-        "portMappings",
-        .list([
-          .object([
-            HCLObjectItem("containerPort", .number(task.containerPort)),
-            HCLObjectItem("protocol", .string("tcp")),
-          ])
-        ])))
+    if let port = task.containerPort {
+      items.append(
+        HCLObjectItem(
+          "portMappings",
+          .list([
+            .object([
+              HCLObjectItem("containerPort", .number(port)),
+              HCLObjectItem("protocol", .string("tcp")),
+            ])
+          ])))
+    }
     items.append(
       HCLObjectItem(
         "environment",
