@@ -153,11 +153,7 @@ enum EnvironmentsExample {
   static func uniqueNames(_ plan: DeploymentPlan) -> [String: String] {
     var names: [String: String] = [
       "cluster": plan.cluster.name,
-      "ecs service": plan.webParts.service.deployment.serviceName,
       "task family": plan.task.family,
-      "load balancer": plan.webParts.loadBalancer.name,
-      "target group": plan.webParts.targetGroup.name,
-      "load balancer security group": plan.webParts.loadBalancerSecurityGroup.namePrefix,
       "tasks security group": plan.tasksSecurityGroup.namePrefix,
       "log group": plan.logs.groupName,
       "stack": plan.ci.stackName,
@@ -165,6 +161,24 @@ enum EnvironmentsExample {
       "deploy role": plan.ci.role.arn ?? plan.bootstrap.deployRole.name,
       "plan role": plan.bootstrap.planRole.name,
     ]
+    if let service = plan.ecsService { names["ecs service"] = service.deployment.serviceName }
+    switch plan.workload {
+    case .web(let web):
+      names["load balancer"] = web.loadBalancer.name
+      names["target group"] = web.targetGroup.name
+      names["load balancer security group"] = web.loadBalancerSecurityGroup.namePrefix
+    case .backend: break
+    case .worker(let worker):
+      if case .created(let queue) = worker.queue {
+        names["queue"] = queue.name
+        names["dead-letter queue"] = queue.deadLetterQueue.name
+      }
+    case .job(let job):
+      names["state machine"] = job.stateMachine.name
+      names["state machine role"] = job.stateMachine.role.name
+      names["invoke role"] = job.invokeRole.name
+      names["dead-letter queue"] = job.deadLetterQueue.name
+    }
     if let role = plan.roles.task.created { names["task role"] = role.name }
     if let role = plan.roles.execution.created { names["execution role"] = role.name }
     if case .built(let image) = plan.image { names["repository"] = image.repositoryName }
@@ -173,7 +187,7 @@ enum EnvironmentsExample {
     case .specified(let backend): names["state key"] = "s3://\(backend.bucket)/\(backend.key)"
     case .local: break
     }
-    for policy in plan.webParts.service.scaling?.policies ?? [] {
+    for policy in plan.ecsService?.scaling?.policies ?? [] {
       names["scaling policy \(policy.metric)"] = policy.name
     }
     return names
@@ -213,8 +227,8 @@ enum EnvironmentsExample {
         }
         seen["\(kind)/\(name)"] = environment
       }
-      #expect(plan.webParts.loadBalancer.name.count <= 32)
-      #expect(plan.webParts.targetGroup.name.count <= 32)
+      #expect((plan.web?.loadBalancer.name.count ?? 0) <= 32)
+      #expect((plan.web?.targetGroup.name.count ?? 0) <= 32)
       #expect(plan.bootstrap.deployRole.name.count <= 64)
       #expect((plan.roles.execution.created?.name.count ?? 0) <= 64)
     }

@@ -18,9 +18,9 @@ private func kindSpec(_ kind: String, _ extra: String) -> String {
   ].joined(separator: "\n") + "\n"
 }
 
-/// Every finding of `text` except `unsupported-kind`, which each new kind has until it renders.
-private func findingsBesidesUnsupported(_ text: String) -> [Diagnostic] {
-  load(text).diagnostics.filter { $0.rule != "unsupported-kind" }
+/// Every finding of `text`.
+private func findings(_ text: String) -> [Diagnostic] {
+  load(text).diagnostics
 }
 
 @Suite struct KindRuleTests {
@@ -29,13 +29,8 @@ private func findingsBesidesUnsupported(_ text: String) -> [Diagnostic] {
   static let validBackend = kindSpec("backend", "port: 9000\ncount: 2")
 
   @Test(arguments: [validWorker, validJob, validBackend])
-  func aValidSpecOfANewKindHasOnlyTheNotRenderedYetError(spec: String) throws {
-    let diagnostics = load(spec).diagnostics
-    #expect(findingsBesidesUnsupported(spec).isEmpty, "\(load(spec).summary)")
-    let unsupported = try #require(diagnostics.first { $0.rule == "unsupported-kind" })
-    #expect(unsupported.severity == .error)
-    #expect(unsupported.location.line == 2 && unsupported.location.column == 7)
-    #expect(unsupported.message.contains("checks a"))
+  func aValidSpecOfANewKindHasNoFinding(spec: String) throws {
+    #expect(load(spec).diagnostics.isEmpty, "\(load(spec).summary)")
   }
 
   @Test func aKeyOfAnotherKindIsReportedAtTheKey() throws {
@@ -79,7 +74,7 @@ private func findingsBesidesUnsupported(_ text: String) -> [Diagnostic] {
   }
 
   @Test func aBackendNeedsNoPort() {
-    #expect(findingsBesidesUnsupported(kindSpec("backend", "")).isEmpty)
+    #expect(findings(kindSpec("backend", "")).isEmpty)
   }
 
   @Test func theVisibilityTimeoutMustCoverTheStopTimeout() throws {

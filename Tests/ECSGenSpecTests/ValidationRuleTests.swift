@@ -22,13 +22,6 @@ import Testing
     expectClean(baseSpec("version: 1"))
   }
 
-  @Test(arguments: ["worker", "job"])
-  func unsupportedKind(kind: String) throws {
-    let finding = try #require(
-      expectFinding("unsupported-kind", .error, at: 4, 7, in: baseSpec("kind: \(kind)")))
-    #expect(finding.message.hasPrefix("kind `\(kind)` is not supported yet"))
-  }
-
   @Test func webKindIsSupported() {
     expectClean(baseSpec("kind: web"))
   }

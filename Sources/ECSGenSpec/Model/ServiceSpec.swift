@@ -70,8 +70,7 @@ public struct ServiceSpec: Sendable, Equatable {
   }
 }
 
-/// What the service does. Each kind accepts its own keys (`KindKeys`). Only `web` renders so far;
-/// the others are validated in full and then refused (`unsupported-kind`, see docs/design/kinds.md).
+/// What the service does. Each kind accepts its own keys (`KindKeys`); see docs/design/kinds.md.
 public enum ServiceKind: String, Sendable, Equatable, CaseIterable {
   /// A service behind a load balancer.
   case web

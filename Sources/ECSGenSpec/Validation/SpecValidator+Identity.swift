@@ -12,13 +12,6 @@ extension SpecValidator {
     }
     findings.requireKey(spec.name, "name", at: spec.location, example: "name: orders-api")
     if let name = spec.name { checkName(name, environment: spec.deploymentEnvironment, &findings) }
-    if let kind = spec.kind, kind.value != .web {
-      findings.add(
-        .error(
-          "unsupported-kind", at: kind.location,
-          "kind `\(kind.value.rawValue)` is not supported yet: ecsgen checks a `\(kind.value.rawValue)` spec in full but renders only `web` services (behind a load balancer) so far; use `kind: web` or leave `kind` out, or keep this spec until a later ecsgen renders it"
-        ))
-    }
     if let region = spec.region, !IdentifierPatterns.isRegion(region.value) {
       findings.add(
         .error(
