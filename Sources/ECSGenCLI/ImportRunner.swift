@@ -60,8 +60,9 @@ public struct ImportRunner: Sendable {
     let todos = spec.components(separatedBy: "TODO:").count - 1
     let warnings = spec.components(separatedBy: "WARNING:").count - 1
     let name = checked.spec?.name?.value ?? "?"
+    let kind = checked.spec?.kind.map { " (kind: \($0.value.rawValue))" } ?? ""
     var summary =
-      "imported the Lambda function \(function.name) as the service \(name): review \(todos) TODO and \(warnings) WARNING comment(s)"
+      "imported the Lambda function \(function.name) as the service \(name)\(kind): review \(todos) TODO and \(warnings) WARNING comment(s)"
     guard let outputPath else {
       return CommandOutput(standardOutput: spec, standardError: summary + "\n", status: .clean)
     }

@@ -118,7 +118,7 @@ struct SpecBuilder {
       YAMLEntry(
         "name", .string(serviceName),
         comments: serviceName == function.name
-          ? [] : ["From the function name \(function.name), made a valid service name."]),
+          ? [] : ["From the function name \(function.name), made a valid service name."])
     ]
     if let kind = kindEntry() { entries.append(kind) }
     entries += [
@@ -126,7 +126,7 @@ struct SpecBuilder {
         "description",
         .string(
           "Migrated from the Lambda function \(function.name)"
-            + (function.description.map { ": \($0)" } ?? ""))),
+            + (function.description.map { ": \($0)" } ?? "")))
     ]
     if let region = function.region {
       entries.append(YAMLEntry("region", .string(region), comments: ["The function's region."]))

@@ -40,7 +40,8 @@ public enum LambdaTriggerReader {
         "this JSON has no `EventSourceMappings`, so it is not the output of \(command)")
     }
     return try items.enumerated().map { index, item throws(ImportError) in
-      try mapping(Fields(item, path: path.isEmpty ? "the mapping" : "\(path)[\(index)]"))
+      try mapping(
+        Fields(item, owner: path.isEmpty ? "the mapping" : "the mapping at `\(path)[\(index)]`"))
     }
   }
 
@@ -73,22 +74,24 @@ public enum LambdaTriggerReader {
   private static func json(_ data: Data, command: String) throws(ImportError) -> Any {
     guard data.count <= maxBytes else { throw ImportError(tooLarge: data.count, limit: maxBytes) }
     do {
-      return try JSONSerialization.jsonObject(with: data)
+      // Fragments (`42`, `null`) parse, so that they get the "not an object" answer below.
+      return try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
     } catch {
       throw ImportError("the file is not JSON; give the output of \(command)")
     }
   }
 
-  /// One object, or an array of objects, as fields named `rule`, `rule[1]`, ...
+  /// One object, or an array of objects, as fields of `the rule`, `the rule at index 1`, ...
   private static func list(_ root: Any, path: String, command: String) throws(ImportError)
     -> [Fields]
   {
-    if root is [String: Any] { return [try Fields(root, path: "the \(path)")] }
+    if root is [String: Any] { return [try Fields(root, owner: "the \(path)")] }
     guard let array = root as? [Any] else {
-      throw ImportError("the JSON is neither an object nor a list; expected the output of \(command)")
+      throw ImportError(
+        "the JSON is neither an object nor a list; expected the output of \(command)")
     }
     return try array.enumerated().map { index, item throws(ImportError) in
-      try Fields(item, path: "\(path) [\(index)]")
+      try Fields(item, owner: "the \(path) at index \(index)")
     }
   }
 
@@ -97,7 +100,7 @@ public enum LambdaTriggerReader {
     let selfManaged = try fields.object("SelfManagedEventSource")
     guard arn != nil || selfManaged != nil else {
       throw ImportError(
-        "\(fields.path) has no `EventSourceArn` (nor `SelfManagedEventSource`), so it is not an event source mapping"
+        "\(fields.owner) has no `EventSourceArn` (nor `SelfManagedEventSource`), so it is not an event source mapping"
       )
     }
     return EventSourceMapping(
@@ -149,14 +152,14 @@ public enum LambdaTriggerReader {
     if let text = try fields.string("EventPattern") {
       guard let parsed = OrderedJSON.parse(text), parsed.isNonEmptyObject else {
         throw ImportError(
-          "`EventPattern` of \(fields.path) is not a JSON object; EventBridge stores the pattern as a JSON document in a string"
+          "`EventPattern` of \(fields.owner) is not a JSON object; EventBridge stores the pattern as a JSON document in a string"
         )
       }
       pattern = parsed
     }
     guard expression != nil || pattern != nil else {
       throw ImportError(
-        "\(fields.path) (\(name)) has neither `ScheduleExpression` nor `EventPattern`; give the output of `aws events describe-rule`"
+        "\(fields.owner) (\(name)) has neither `ScheduleExpression` nor `EventPattern`; give the output of `aws events describe-rule`"
       )
     }
     return EventRule(
@@ -165,22 +168,25 @@ public enum LambdaTriggerReader {
   }
 }
 
-/// Typed access to one JSON object's fields, with errors that name the field by its path.
+/// Typed access to one JSON object's fields, with errors that name the field and its owner
+/// (`` `Target.Arn` of the schedule at index 2 ``).
 private struct Fields {
   let object: [String: Any]
-  let path: String
+  /// The object the fields belong to, in words: `the schedule`, `the rule at index 1`.
+  let owner: String
+  /// The keys that led here inside the owner, with a trailing dot: `Target.RetryPolicy.`.
+  let keyPath: String
 
-  init(_ value: Any, path: String) throws(ImportError) {
+  init(_ value: Any, owner: String, keyPath: String = "") throws(ImportError) {
     guard let object = value as? [String: Any] else {
-      throw ImportError("\(path) is not a JSON object")
+      throw ImportError("\(owner) is not a JSON object")
     }
     self.object = object
-    self.path = path
+    self.owner = owner
+    self.keyPath = keyPath
   }
 
-  private func name(_ key: String) -> String {
-    path.hasPrefix("the ") ? "`\(key)` of \(path)" : "`\(path).\(key)`"
-  }
+  private func name(_ key: String) -> String { "`\(keyPath)\(key)` of \(owner)" }
 
   private func describe(_ value: Any) -> String {
     String(String(describing: value).prefix(40))
@@ -196,7 +202,7 @@ private struct Fields {
 
   func requiredString(_ key: String) throws(ImportError) -> String {
     guard let text = try string(key), !text.isEmpty else {
-      throw ImportError("\(path) has no \(name(key)); it is required")
+      throw ImportError("\(owner) has no `\(keyPath)\(key)`; it is required")
     }
     return text
   }
@@ -234,6 +240,6 @@ private struct Fields {
     guard value is [String: Any] else {
       throw ImportError("\(name(key)) is \(describe(value)); expected a JSON object")
     }
-    return try Fields(value, path: path.hasPrefix("the ") ? key : "\(path).\(key)")
+    return try Fields(value, owner: owner, keyPath: keyPath + key + ".")
   }
 }

@@ -15,17 +15,17 @@ extension SpecBuilder {
           "- it is a Lambda base image with a handler: add a web server (or the Lambda Web",
           "  Adapter with a web framework) to the image, and point `port` at it.",
         ]
-        : [
-          "The function's image (Code.ImageUri). On Fargate nothing invokes the handler: TODO:",
-          "make the image's command run \(runnerHint).",
-        ]
+        : Self.wrapped(
+          "The function's image (Code.ImageUri). On Fargate nothing invokes the handler: TODO: make the image's command run \(runnerHint).",
+          width: 88)
       return [
         YAMLEntry(
           "image", .string(reference), spacedBefore: true,
-          comments: how + [
-            function.imageURI == nil
-              ? "TODO: the input had no Code.ImageUri (use `aws lambda get-function`)." : "",
-          ].filter { !$0.isEmpty })
+          comments: how
+            + [
+              function.imageURI == nil
+                ? "TODO: the input had no Code.ImageUri (use `aws lambda get-function`)." : ""
+            ].filter { !$0.isEmpty })
       ]
     case .zip:
       var comments = [
@@ -37,10 +37,9 @@ extension SpecBuilder {
           "server that listens on `port`, \(BaseImages.webServerHint(forRuntime: function.runtime ?? "")).",
         ]
       } else {
-        comments += [
-          "TODO: write the Dockerfile. Nothing invokes the handler (\(function.handler ?? "unknown")) on Fargate:",
-          "the image's command must run \(runnerHint).",
-        ]
+        comments += Self.wrapped(
+          "TODO: write the Dockerfile. Nothing invokes the handler (\(function.handler ?? "unknown")) on Fargate: the image's command must run \(runnerHint)."
+        )
       }
       if let runtime = function.runtime {
         if let base = BaseImages.suggestion(forRuntime: runtime) {
@@ -111,10 +110,14 @@ extension SpecBuilder {
       entries.append(
         YAMLEntry(
           "command", .sequence(command.map(YAMLNode.string)), spacedBefore: entries.isEmpty,
-          comments: [
-            "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure",
-            isWeb ? "it starts the web server." : "it runs \(runnerHint).",
-          ]))
+          comments: isWeb
+            ? [
+              "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure",
+              "it starts the web server.",
+            ]
+            : Self.wrapped(
+              "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure it runs \(runnerHint)."
+            )))
     }
     guard isWeb else { return entries }
     let path = readinessPath ?? (function.packageType == .zip ? "/health" : "/")
@@ -226,11 +229,12 @@ extension SpecBuilder {
           vpc.securityGroupIDs.isEmpty ? nil : .sequence(vpc.securityGroupIDs.map(YAMLNode.string))
         ),
       ]), spacedBefore: true,
-      comments: [
-        "The function's VPC: its subnets and security groups now hold the tasks. The load",
-        "balancer's subnets stay an input of the generated infrastructure (public subnets in",
-        "two Availability Zones for a public service).",
-      ])
+      comments: workload == .web
+        ? [
+          "The function's VPC: its subnets and security groups now hold the tasks. The load",
+          "balancer's subnets stay an input of the generated infrastructure (public subnets in",
+          "two Availability Zones for a public service).",
+        ] : ["The function's VPC: its subnets and security groups now hold the tasks."])
   }
 
   func logsEntry() -> YAMLEntry {

@@ -16,7 +16,7 @@ extension SpecBuilder {
       }
     return YAMLEntry(
       "kind", .string(workload.kind.rawValue),
-      comments: ["From \(chosen): \(what)."])
+      comments: Self.wrapped("From \(chosen): \(what)."))
   }
 
   /// What the container must run instead of the Lambda runtime calling the handler.
@@ -64,22 +64,23 @@ extension SpecBuilder {
 
   /// The header's paragraph when trigger files were given: what was read and what it chose.
   var triggerHeader: [String] {
-    var lines = ["Triggers read from " + triggerFiles.read.joined(separator: ", ") + "."]
+    var text = "Triggers read from " + triggerFiles.read.joined(separator: ", ") + ". "
     if let chosen = choice.chosen {
-      lines.append(
-        "The first one that maps to a kind, \(chosen), made this a `kind: \(workload.kind.rawValue)`.")
+      text +=
+        "The first one that maps to a kind, \(chosen), made this a `kind: \(workload.kind.rawValue)`."
     } else {
-      lines.append(
+      text +=
         "None of them maps to a worker or a job, so this is a web service, as for a function URL or API Gateway."
-      )
     }
+    var lines = Self.wrapped(text)
     var unchecked = triggerFiles.missing
     unchecked += [
       "provisioned concurrency (`aws lambda list-provisioned-concurrency-configs`)",
       "destinations (`aws lambda get-function-event-invoke-config`)",
       "a function URL (`aws lambda get-function-url-config`) or an API Gateway route, whose HTTP traffic needs a spec of `kind: web`",
     ]
-    lines.append("Not read, so check them by hand: " + unchecked.joined(separator: "; ") + ".")
+    lines += Self.wrapped(
+      "Not read, so check them by hand: " + unchecked.joined(separator: "; ") + ".")
     return lines
   }
 
@@ -92,15 +93,17 @@ extension SpecBuilder {
       "and finds its URL in the variable QUEUE_URL (`url_env`).",
     ]
     var batching: [String] = []
-    if let size = mapping.batchSize { batching.append("batches of up to \(size) messages (BatchSize)") }
+    if let size = mapping.batchSize {
+      batching.append("batches of up to \(size) messages (BatchSize)")
+    }
     if let window = mapping.batchingWindowSeconds, window > 0 {
       batching.append("waited up to \(window) s to fill one (MaximumBatchingWindowInSeconds)")
     }
     if !batching.isEmpty {
-      queueComments += [
-        "Lambda fetched " + batching.joined(separator: " and ") + ": your receive loop sets",
-        "its own with ReceiveMessage's MaxNumberOfMessages (at most 10) and WaitTimeSeconds (at most 20).",
-      ]
+      queueComments += Self.wrapped(
+        "Lambda fetched " + batching.joined(separator: " and ")
+          + ": your receive loop sets its own with ReceiveMessage's MaxNumberOfMessages (at most 10) and WaitTimeSeconds (at most 20)."
+      )
     }
     if mapping.functionResponseTypes.contains("ReportBatchItemFailures") {
       queueComments += [
@@ -110,7 +113,7 @@ extension SpecBuilder {
       ]
     }
     if mapping.hasFilterCriteria {
-      queueComments.append(
+      queueComments += Self.wrapped(
         "TODO: the mapping had FilterCriteria, so Lambda dropped the messages that did not match; the worker receives every message: apply the filter in code."
       )
     }
@@ -119,7 +122,8 @@ extension SpecBuilder {
         "A FIFO queue: handle the messages of one message group in order, one at a time.")
     }
     queueComments.append(
-      "TODO: if the queue is encrypted with a customer-managed KMS key, add `kms_key_arn: KEY_ARN`.")
+      "TODO: if the queue is encrypted with a customer-managed KMS key, add `kms_key_arn: KEY_ARN`."
+    )
     var entries = [
       YAMLEntry(
         "queue", .map([("arn", .string(arn))]), spacedBefore: true, comments: queueComments)
@@ -180,7 +184,8 @@ extension SpecBuilder {
         "The EventBridge Scheduler schedule \(schedule.name), with its time zone and retry policy.")
       fields.append(("time_zone", trigger.timeZone.map(YAMLNode.string)))
       fields.append(("retries", trigger.retries.map(YAMLNode.int)))
-      fields.append(("max_event_age", trigger.maxEventAgeSeconds.map { .string(Self.duration($0)) }))
+      fields.append(
+        ("max_event_age", trigger.maxEventAgeSeconds.map { .string(Self.duration($0)) }))
       if schedule.flexibleWindowMode == "FLEXIBLE" {
         comments.append(
           "The schedule had a flexible time window; ecsgen's schedule starts the job on time.")
@@ -193,7 +198,8 @@ extension SpecBuilder {
       }
       if let queue = schedule.deadLetterARN {
         comments.append(
-          "The schedule's dead-letter queue \(queue) is replaced by the job's own (\(serviceName)-dlq).")
+          "The schedule's dead-letter queue \(queue) is replaced by the job's own (\(serviceName)-dlq)."
+        )
       }
     } else if let rule = trigger.ruleName {
       comments += [
@@ -221,7 +227,7 @@ extension SpecBuilder {
       "fails to start: pass a reference to large data, such as an S3 key.",
     ]
     for path in lossy {
-      comments.append(
+      comments += Self.wrapped(
         "TODO: the rule's pattern has a null or a fractional number at \(path); it is written as a string here: write the plain value."
       )
     }
@@ -284,6 +290,23 @@ extension SpecBuilder {
       rest %= size
     }
     return text.isEmpty ? "0" : text
+  }
+
+  /// A sentence as comment lines of at most `width` characters, broken at spaces (a word longer
+  /// than the width, such as an ARN, keeps its own line).
+  static func wrapped(_ text: String, width: Int = 92) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line += line.isEmpty ? String(word) : " " + word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   /// The start of a long text, on one line, for a comment.

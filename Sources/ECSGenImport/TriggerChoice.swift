@@ -80,9 +80,9 @@ struct TriggerChoice {
       } else if let workload = candidate.workload, chosen == nil {
         self.workload = workload
         chosen = candidate.description
-      } else if let chosen {
+      } else if let chosen, let other = candidate.workload {
         warnings.append(
-          "\(candidate.description) was not carried over: a spec has one trigger, and this one follows \(chosen). Write a second spec for it (one `kind: job` or `kind: worker` per trigger)."
+          "\(candidate.description) was not carried over: a spec carries one trigger, and \(chosen) came first. For a second spec (`kind: \(other.kind.rawValue)`), import again with only this trigger and another `--name`."
         )
       }
     }
