@@ -197,7 +197,7 @@ extension SpecBuilder {
         ]
       }
       if let queue = schedule.deadLetterARN {
-        comments.append(
+        comments += Self.wrapped(
           "The schedule's dead-letter queue \(queue) is replaced by the job's own (\(serviceName)-dlq)."
         )
       }
@@ -295,14 +295,25 @@ extension SpecBuilder {
   /// A sentence as comment lines of at most `width` characters, broken at spaces (a word longer
   /// than the width, such as an ARN, keeps its own line).
   static func wrapped(_ text: String, width: Int = 92) -> [String] {
+    // Words, with a `quoted command` kept whole so that a line never breaks inside it.
+    var words: [String] = []
+    var open = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if open, let last = words.popLast() {
+        words.append(last + " " + word)
+      } else {
+        words.append(String(word))
+      }
+      if word.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
+    }
     var lines: [String] = []
     var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    for word in words {
       if !line.isEmpty && line.count + 1 + word.count > width {
         lines.append(line)
-        line = String(word)
+        line = word
       } else {
-        line += line.isEmpty ? String(word) : " " + word
+        line += line.isEmpty ? word : " " + word
       }
     }
     if !line.isEmpty { lines.append(line) }

@@ -108,4 +108,12 @@ import Testing
     #expect(result.spec?.schedule?.timeZone == nil)
     #expect(result.spec?.timeout?.value == 3 * 60)
   }
+
+  @Test func commentLinesNeverBreakInsideAQuotedCommand() {
+    let lines = SpecBuilder.wrapped(
+      "check by hand: destinations (`aws lambda get-function-event-invoke-config`) and more words",
+      width: 40)
+    #expect(lines.contains { $0.contains("`aws lambda get-function-event-invoke-config`") })
+    #expect(lines.allSatisfy { $0.filter { $0 == "`" }.count % 2 == 0 })
+  }
 }
