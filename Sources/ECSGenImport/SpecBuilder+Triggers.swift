@@ -219,13 +219,11 @@ extension SpecBuilder {
     let node = Self.yaml(pattern, path: "pattern", lossy: &lossy)
     let bus = rule.busName.flatMap { $0 == "default" || $0.isEmpty ? nil : $0 }
     let variable = Self.eventVariable
-    var comments = [
+    var comments = Self.wrapped(
       "The event pattern of the EventBridge rule \(rule.name)"
-        + (bus.map { " on the bus \($0)" } ?? " on the default bus") + ". Each matching event",
-      "starts a task, with the event's JSON in \(variable) (`event_env`); the function received it",
-      "as its argument. An event whose JSON is above about 8 KB (RunTask's limit for overrides)",
-      "fails to start: pass a reference to large data, such as an S3 key.",
-    ]
+        + (bus.map { " on the bus \($0)" } ?? " on the default bus")
+        + ". Each matching event starts a task, with the event's JSON in \(variable) (`event_env`); the function received it as its argument. An event whose JSON is above about 8 KB (RunTask's limit for overrides) fails to start: pass a reference to large data, such as an S3 key."
+    )
     for path in lossy {
       comments += Self.wrapped(
         "TODO: the rule's pattern has a null or a fractional number at \(path); it is written as a string here: write the plain value."
