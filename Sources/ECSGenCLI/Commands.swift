@@ -260,8 +260,8 @@ public struct ImportLambda: StatusReporting {
       Examples:
         aws lambda get-function --function-name orders-sync > orders-sync.json
         ecsgen import lambda orders-sync.json --out specs/orders-sync.yaml
-        aws lambda list-event-source-mappings --function-name orders-sync > mappings.json
-        ecsgen import lambda orders-sync.json --event-source-mappings mappings.json
+        aws lambda list-event-source-mappings --function-name orders-sync > m.json
+        ecsgen import lambda orders-sync.json --event-source-mappings m.json
       """)
 
   @Argument(help: "The function's configuration as JSON.")

@@ -188,8 +188,16 @@ private struct Fields {
 
   private func name(_ key: String) -> String { "`\(keyPath)\(key)` of \(owner)" }
 
+  /// The wrong value, said so that its type shows: `the text "3"`, `a list`, `true`.
   private func describe(_ value: Any) -> String {
-    String(String(describing: value).prefix(40))
+    switch value {
+    case let text as String: "the text \"\(text.prefix(40))\""
+    case is [Any]: "a list"
+    case is [String: Any]: "an object"
+    case let number as NSNumber where String(cString: number.objCType) == "c":
+      number.boolValue ? "true" : "false"
+    default: String(String(describing: value).prefix(40))
+    }
   }
 
   func string(_ key: String) throws(ImportError) -> String? {

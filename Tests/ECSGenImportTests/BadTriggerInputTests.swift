@@ -36,11 +36,11 @@ import Testing
     (#"{"EventSourceMappings": [{"BatchSize": 10}]}"#, "has no `EventSourceArn`"),
     (
       #"{"EventSourceMappings": [{"EventSourceArn": "arn:aws:sqs:r:1:q", "BatchSize": "ten"}]}"#,
-      "`BatchSize` of the mapping at `EventSourceMappings[0]` is ten; expected a whole number"
+      "`BatchSize` of the mapping at `EventSourceMappings[0]` is the text \"ten\"; expected a whole number"
     ),
     (
       #"{"EventSourceMappings": [{"EventSourceArn": "arn:aws:sqs:r:1:q", "BatchSize": true}]}"#,
-      "expected a whole number"
+      "is true; expected a whole number"
     ),
     (
       #"{"EventSourceMappings": [{"EventSourceArn": "arn:aws:sqs:r:1:q", "BatchSize": 2.5}]}"#,
@@ -75,7 +75,7 @@ import Testing
     ),
     (
       #"{"Name": "x", "ScheduleExpression": "rate(1 day)", "Target": "arn"}"#,
-      "`Target` of the schedule is arn; expected a JSON object"
+      "`Target` of the schedule is the text \"arn\"; expected a JSON object"
     ),
     (
       #"{"Name": "x", "ScheduleExpression": "rate(1 day)", "Target": {"RetryPolicy": {"MaximumRetryAttempts": -1}}}"#,
@@ -95,7 +95,7 @@ import Testing
     ),
     (#"{"Name": "r", "EventPattern": "[1]"}"#, "not a JSON object"),
     (#"{"Name": "r", "EventPattern": "{}"}"#, "not a JSON object"),
-    (#"{"Name": "r", "EventPattern": {"source": ["x"]}}"#, "expected a string"),
+    (#"{"Name": "r", "EventPattern": {"source": ["x"]}}"#, "is an object; expected a string"),
     (
       #"[{"Name": "r", "ScheduleExpression": "rate(1 day)"}, "x"]"#,
       "the rule at index 1 is not a JSON object"
