@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECSGenDiagnostics
+import ECSGenImport
 import ECSGenRendering
 import Foundation
 
@@ -247,12 +248,20 @@ public struct ImportLambda: StatusReporting {
       every setting that has an equivalent, explains each mapping in a comment, and names what \
       has none in a WARNING comment; TODO comments mark what is left to do by hand.
 
-      Exit codes: 0 imported, 1 the input is not a usable function configuration, \
+      The function's triggers choose the kind: an SQS event source mapping makes a worker on \
+      that queue, a schedule or a rule with a schedule makes a job on that schedule, a rule \
+      with an event pattern makes a job per event; without them (a function URL, API \
+      Gateway) the spec is a web service. The first trigger that maps decides; the others are \
+      named in WARNING comments.
+
+      Exit codes: 0 imported, 1 an input is not usable (the message names the file), \
       2 ecsgen could not run.
 
       Examples:
         aws lambda get-function --function-name orders-sync > orders-sync.json
         ecsgen import lambda orders-sync.json --out specs/orders-sync.yaml
+        aws lambda list-event-source-mappings --function-name orders-sync > m.json
+        ecsgen import lambda orders-sync.json --event-source-mappings m.json
       """)
 
   @Argument(help: "The function's configuration as JSON.")
@@ -264,10 +273,28 @@ public struct ImportLambda: StatusReporting {
   @Option(name: .long, help: "Write the spec here instead of standard output.")
   public var out: String?
 
+  @Option(
+    name: .long,
+    help: "The JSON of `aws lambda list-event-source-mappings --function-name NAME`.")
+  public var eventSourceMappings: String?
+
+  @Option(
+    name: .long,
+    help: "The JSON of `aws scheduler get-schedule` (or a JSON array of them) for the function.")
+  public var schedules: String?
+
+  @Option(
+    name: .long,
+    help: "The JSON of `aws events describe-rule` (or a JSON array of them) for the function.")
+  public var rules: String?
+
   public init() {}
 
   mutating func execute() -> Int32 {
-    let output = ImportRunner(serviceName: name, outputPath: out).run(file: file)
+    let triggerFiles = TriggerFiles(
+      eventSourceMappings: eventSourceMappings, schedules: schedules, rules: rules)
+    let output = ImportRunner(serviceName: name, outputPath: out, triggerFiles: triggerFiles)
+      .run(file: file)
     Terminal.write(output)
     return output.status.rawValue
   }

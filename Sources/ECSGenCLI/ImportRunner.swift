@@ -9,37 +9,49 @@ public struct ImportRunner: Sendable {
   public var serviceName: String?
   /// Where to write the spec; standard output when nil.
   public var outputPath: String?
+  /// The function's triggers (`--event-source-mappings`, `--schedules`, `--rules`), which choose
+  /// the kind; none given imports a web service.
+  public var triggerFiles: TriggerFiles
 
-  public init(serviceName: String? = nil, outputPath: String? = nil) {
+  public init(
+    serviceName: String? = nil, outputPath: String? = nil,
+    triggerFiles: TriggerFiles = TriggerFiles()
+  ) {
     self.serviceName = serviceName
     self.outputPath = outputPath
+    self.triggerFiles = triggerFiles
   }
 
   public func run(file: String) -> CommandOutput {
-    // The size is checked before the file is read, so a huge file costs nothing.
-    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    if size > LambdaConfigurationReader.maxBytes {
-      let error = ImportError(
-        tooLarge: size, limit: LambdaConfigurationReader.maxBytes)
-      return CommandOutput(
-        standardError: "ecsgen: error: \(DiagnosticRenderer.escapeText(file)): \(error)\n",
-        status: .findings)
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      return .toolFailure(ToolFailure("\(file): cannot read the file"))
-    }
+    // Every input is read and checked before anything is written, so a bad trigger file
+    // leaves no spec behind.
     let function: LambdaFunction
+    var triggers = LambdaTriggers()
     do {
-      function = try LambdaConfigurationReader.read(data)
+      function = try Self.read(file) { data throws(ImportError) in
+        try LambdaConfigurationReader.read(data)
+      }
+      if let path = triggerFiles.eventSourceMappings {
+        triggers.eventSourceMappings = try Self.read(path, LambdaTriggerReader.eventSourceMappings)
+      }
+      if let path = triggerFiles.schedules {
+        triggers.schedules = try Self.read(path, LambdaTriggerReader.schedules)
+      }
+      if let path = triggerFiles.rules {
+        triggers.rules = try Self.read(path, LambdaTriggerReader.rules)
+      }
     } catch {
-      return CommandOutput(
-        standardError:
-          "ecsgen: error: \(DiagnosticRenderer.escapeText("\(file): \(error)"))\n",
-        status: .findings)
+      return error.output
     }
-    let spec = LambdaImporter(sourceFile: file, serviceName: serviceName).spec(for: function)
+    let spec = LambdaImporter(
+      sourceFile: file, serviceName: serviceName, triggerFiles: triggerFiles
+    ).spec(for: function, triggers: triggers)
     let checked = ServiceSpecLoader.load(text: spec, file: outputPath ?? "<imported spec>")
-    let errors = checked.diagnostics.filter { $0.severity == .error }
+    // `unsupported-kind` is left out: lint refuses `worker` and `job` until their renderers
+    // exist (docs/design/kinds.md, stage 5), but the imported spec is right for the function.
+    let errors = checked.diagnostics.filter {
+      $0.severity == .error && $0.rule != "unsupported-kind"
+    }
     guard errors.isEmpty else {
       // Only a bad --name gets here: the importer itself writes valid specs.
       return CommandOutput(
@@ -48,8 +60,9 @@ public struct ImportRunner: Sendable {
     let todos = spec.components(separatedBy: "TODO:").count - 1
     let warnings = spec.components(separatedBy: "WARNING:").count - 1
     let name = checked.spec?.name?.value ?? "?"
+    let kind = checked.spec?.kind.map { " (kind: \($0.value.rawValue))" } ?? ""
     var summary =
-      "imported the Lambda function \(function.name) as the service \(name): review \(todos) TODO and \(warnings) WARNING comment(s)"
+      "imported the Lambda function \(function.name) as the service \(name)\(kind): review \(todos) TODO and \(warnings) WARNING comment(s)"
     guard let outputPath else {
       return CommandOutput(standardOutput: spec, standardError: summary + "\n", status: .clean)
     }
@@ -66,5 +79,43 @@ public struct ImportRunner: Sendable {
     }
     summary += "; wrote \(outputPath)"
     return CommandOutput(standardError: summary + "\n", status: .clean)
+  }
+
+  /// Why an input could not be imported, as the command's output.
+  enum InputFailure: Error {
+    /// The file's content is not what it should be: exit status 1, the reason with the file name.
+    case unusable(file: String, ImportError)
+    /// The file could not be read at all.
+    case unreadable(file: String)
+
+    var output: CommandOutput {
+      switch self {
+      case .unusable(let file, let error):
+        CommandOutput(
+          standardError: "ecsgen: error: \(DiagnosticRenderer.escapeText("\(file): \(error)"))\n",
+          status: .findings)
+      case .unreadable(let file):
+        .toolFailure(ToolFailure("\(file): cannot read the file"))
+      }
+    }
+  }
+
+  /// Reads `file` (the size checked first, so a huge file costs nothing) and parses it.
+  static func read<Value>(
+    _ file: String, _ parse: (Data) throws(ImportError) -> Value
+  ) throws(InputFailure) -> Value {
+    let limit = LambdaConfigurationReader.maxBytes
+    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    if size > limit {
+      throw .unusable(file: file, ImportError(tooLarge: size, limit: limit))
+    }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw .unreadable(file: file)
+    }
+    do {
+      return try parse(data)
+    } catch {
+      throw .unusable(file: file, error)
+    }
   }
 }

@@ -9,15 +9,26 @@ public struct LambdaImporter: Sendable {
   public var sourceFile: String
   /// A service name chosen by the user; derived from the function name when nil.
   public var serviceName: String?
+  /// The files the triggers came from (`--event-source-mappings`, `--schedules`, `--rules`),
+  /// for the header.
+  public var triggerFiles: TriggerFiles
 
-  public init(sourceFile: String, serviceName: String? = nil) {
+  public init(
+    sourceFile: String, serviceName: String? = nil, triggerFiles: TriggerFiles = TriggerFiles()
+  ) {
     self.sourceFile = sourceFile
     self.serviceName = serviceName
+    self.triggerFiles = triggerFiles
   }
 
-  /// The spec as YAML text.
-  public func spec(for function: LambdaFunction) -> String {
-    let builder = SpecBuilder(function: function, serviceName: name(for: function))
+  /// The spec as YAML text. The triggers choose the kind (`TriggerChoice`); without any, the
+  /// spec is a web service, as for a function behind a function URL or API Gateway.
+  public func spec(for function: LambdaFunction, triggers: LambdaTriggers = LambdaTriggers())
+    -> String
+  {
+    var builder = SpecBuilder(function: function, serviceName: name(for: function))
+    builder.choice = TriggerChoice(triggers: triggers, function: function)
+    builder.triggerFiles = triggerFiles
     return YAMLPrinter().print(builder.document(), header: builder.header(sourceFile: sourceFile))
   }
 
@@ -30,6 +41,11 @@ public struct LambdaImporter: Sendable {
 struct SpecBuilder {
   let function: LambdaFunction
   let serviceName: String
+  /// The kind and the trigger carried over, with what was not.
+  var choice = TriggerChoice()
+  /// The trigger files read, for the header.
+  var triggerFiles = TriggerFiles()
+  var workload: ImportedWorkload { choice.workload }
   /// Lambda Web Adapter settings, read from the function's environment.
   var adapterPort: Int? { environmentValue("AWS_LWA_PORT").flatMap(Self.port) }
 
@@ -50,14 +66,9 @@ struct SpecBuilder {
       "A starting point: read every comment, above all the ones marked TODO and WARNING, then",
       "run `ecsgen lint` and `ecsgen render`.",
       "",
-      "Not visible in the function's configuration, so check them by hand: triggers and event",
-      "source mappings (`aws lambda list-event-source-mappings`), provisioned concurrency",
-      "(`aws lambda list-provisioned-concurrency-configs`), destinations",
-      "(`aws lambda get-function-event-invoke-config`) and a function URL and its auth type",
-      "(`aws lambda get-function-url-config`). None of them has an equivalent on ECS: traffic now",
-      "arrives through the load balancer.",
     ]
-    let warnings = self.warnings
+    lines += triggerFiles.isEmpty ? hiddenSettingsHeader : triggerHeader
+    let warnings = self.warnings + choice.warnings
     if !warnings.isEmpty {
       lines += [""] + warnings.map { "WARNING: " + $0 }
     }
@@ -73,13 +84,13 @@ struct SpecBuilder {
     }
     if let concurrency = function.reservedConcurrency {
       warnings.append(
-        "reserved concurrency \(concurrency) has no equivalent: a task serves many requests at once; cap the tasks with `autoscaling.max` instead."
-      )
+        "reserved concurrency \(concurrency) has no equivalent: "
+          + (workload.kind == .job
+            ? "each event or scheduled run starts its own task."
+            : "a task serves many requests at once; cap the tasks with `autoscaling.max` instead."))
     }
     if let target = function.deadLetterTarget {
-      warnings.append(
-        "the dead-letter queue \(target) has no equivalent: requests through the load balancer are synchronous, so failures return to the caller."
-      )
+      warnings.append("the dead-letter queue \(target) has no equivalent: " + deadLetterAdvice)
     }
     if let snapStart = function.snapStart {
       warnings.append(
@@ -107,12 +118,15 @@ struct SpecBuilder {
       YAMLEntry(
         "name", .string(serviceName),
         comments: serviceName == function.name
-          ? [] : ["From the function name \(function.name), made a valid service name."]),
+          ? [] : ["From the function name \(function.name), made a valid service name."])
+    ]
+    if let kind = kindEntry() { entries.append(kind) }
+    entries += [
       YAMLEntry(
         "description",
         .string(
           "Migrated from the Lambda function \(function.name)"
-            + (function.description.map { ": \($0)" } ?? ""))),
+            + (function.description.map { ": \($0)" } ?? "")))
     ]
     if let region = function.region {
       entries.append(YAMLEntry("region", .string(region), comments: ["The function's region."]))
@@ -122,7 +136,12 @@ struct SpecBuilder {
     entries += containerEntries()
     entries += environmentEntries()
     if let role = function.roleARN { entries.append(roleEntry(role)) }
-    entries += trafficEntries()
+    switch workload {
+    case .web: entries += trafficEntries()
+    case .worker(let mapping): entries += workerEntries(mapping)
+    case .schedule(let trigger): entries += jobEntries(schedule: trigger)
+    case .event(let rule, let pattern): entries += jobEntries(rule: rule, pattern: pattern)
+    }
     if let vpc = function.vpc { entries.append(networkEntry(vpc)) }
     entries.append(logsEntry())
     if !function.tags.isEmpty {

@@ -6,25 +6,41 @@ extension SpecBuilder {
     switch function.packageType {
     case .image:
       let reference = function.imageURI ?? "TODO-the-image-uri:tag"
+      let how =
+        workload == .web
+        ? [
+          "The function's image (Code.ImageUri). On Fargate it must answer HTTP itself; two ways:",
+          "- it already carries the Lambda Web Adapter (the AWS_LWA_* variables below): the",
+          "  web app inside it listens on AWS_LWA_PORT, and on Fargate it serves directly;",
+          "- it is a Lambda base image with a handler: add a web server (or the Lambda Web",
+          "  Adapter with a web framework) to the image, and point `port` at it.",
+        ]
+        : Self.wrapped(
+          "The function's image (Code.ImageUri). On Fargate nothing invokes the handler: TODO: make the image's command run \(runnerHint).",
+          width: 88)
       return [
         YAMLEntry(
           "image", .string(reference), spacedBefore: true,
-          comments: [
-            "The function's image (Code.ImageUri). On Fargate it must answer HTTP itself; two ways:",
-            "- it already carries the Lambda Web Adapter (the AWS_LWA_* variables below): the",
-            "  web app inside it listens on AWS_LWA_PORT, and on Fargate it serves directly;",
-            "- it is a Lambda base image with a handler: add a web server (or the Lambda Web",
-            "  Adapter with a web framework) to the image, and point `port` at it.",
-            function.imageURI == nil
-              ? "TODO: the input had no Code.ImageUri (use `aws lambda get-function`)." : "",
-          ].filter { !$0.isEmpty })
+          comments: how
+            + [
+              function.imageURI == nil
+                ? "TODO: the input had no Code.ImageUri (use `aws lambda get-function`)." : ""
+            ].filter { !$0.isEmpty })
       ]
     case .zip:
       var comments = [
-        "A zip function: ecsgen's workflow builds the image from a Dockerfile in this directory.",
-        "TODO: write the Dockerfile. The handler (\(function.handler ?? "unknown")) must be wrapped in a web",
-        "server that listens on `port`, \(BaseImages.webServerHint(forRuntime: function.runtime ?? "")).",
+        "A zip function: ecsgen's workflow builds the image from a Dockerfile in this directory."
       ]
+      if workload == .web {
+        comments += [
+          "TODO: write the Dockerfile. The handler (\(function.handler ?? "unknown")) must be wrapped in a web",
+          "server that listens on `port`, \(BaseImages.webServerHint(forRuntime: function.runtime ?? "")).",
+        ]
+      } else {
+        comments += Self.wrapped(
+          "TODO: write the Dockerfile. Nothing invokes the handler (\(function.handler ?? "unknown")) on Fargate: the image's command must run \(runnerHint)."
+        )
+      }
       if let runtime = function.runtime {
         if let base = BaseImages.suggestion(forRuntime: runtime) {
           comments.append("The function ran on \(runtime): start from `FROM \(base)`.")
@@ -70,6 +86,8 @@ extension SpecBuilder {
 
   func containerEntries() -> [YAMLEntry] {
     var entries: [YAMLEntry] = []
+    // Only a web service has a port and a load balancer's health check (docs/design/kinds.md).
+    let isWeb = workload == .web
     let port = adapterPort ?? environmentValue("PORT").flatMap(Self.port) ?? 8080
     let portComment: String
     if adapterPort != nil {
@@ -79,22 +97,29 @@ extension SpecBuilder {
     } else {
       portComment = "TODO: the port your web server listens on (8080 is the adapter's default)."
     }
-    entries.append(YAMLEntry("port", .int(port), spacedBefore: true, comments: [portComment]))
+    if isWeb {
+      entries.append(YAMLEntry("port", .int(port), spacedBefore: true, comments: [portComment]))
+    }
     if let entryPoint = function.imageEntryPoint {
       entries.append(
         YAMLEntry(
-          "entrypoint", .sequence(entryPoint.map(YAMLNode.string)),
+          "entrypoint", .sequence(entryPoint.map(YAMLNode.string)), spacedBefore: entries.isEmpty,
           comments: ["The function's ImageConfig.EntryPoint."]))
     }
     if let command = function.imageCommand {
       entries.append(
         YAMLEntry(
-          "command", .sequence(command.map(YAMLNode.string)),
-          comments: [
-            "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure",
-            "it starts the web server.",
-          ]))
+          "command", .sequence(command.map(YAMLNode.string)), spacedBefore: entries.isEmpty,
+          comments: isWeb
+            ? [
+              "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure",
+              "it starts the web server.",
+            ]
+            : Self.wrapped(
+              "The function's ImageConfig.Command. TODO: on Lambda this named the handler; make sure it runs \(runnerHint)."
+            )))
     }
+    guard isWeb else { return entries }
     let path = readinessPath ?? (function.packageType == .zip ? "/health" : "/")
     entries.append(
       YAMLEntry(
@@ -204,11 +229,12 @@ extension SpecBuilder {
           vpc.securityGroupIDs.isEmpty ? nil : .sequence(vpc.securityGroupIDs.map(YAMLNode.string))
         ),
       ]), spacedBefore: true,
-      comments: [
-        "The function's VPC: its subnets and security groups now hold the tasks. The load",
-        "balancer's subnets stay an input of the generated infrastructure (public subnets in",
-        "two Availability Zones for a public service).",
-      ])
+      comments: workload == .web
+        ? [
+          "The function's VPC: its subnets and security groups now hold the tasks. The load",
+          "balancer's subnets stay an input of the generated infrastructure (public subnets in",
+          "two Availability Zones for a public service).",
+        ] : ["The function's VPC: its subnets and security groups now hold the tasks."])
   }
 
   func logsEntry() -> YAMLEntry {
