@@ -6,8 +6,7 @@ import Testing
 
 /// Every case under `examples/lambda-triggers/` (a function and the AWS CLI's answers about its
 /// triggers) imports to the spec in `golden/import/triggers/`, of the kind the design's table
-/// says, with only the keys that kind accepts, and lints with no error but `unsupported-kind`
-/// (which this branch still reports for `worker` and `job` until their renderers exist).
+/// says, with only the keys that kind accepts, and lints with no error.
 @Suite struct TriggerImportGoldenTests {
   static let directory = "examples/lambda-triggers"
   static let cases = GoldenFile.files(in: directory, suffix: "")
@@ -75,7 +74,7 @@ import Testing
     #expect((loaded.spec?.kind?.value ?? .web) == expected.kind)
     #expect(spec.components(separatedBy: "WARNING:").count - 1 == expected.warnings)
     let others = loaded.diagnostics.filter {
-      $0.severity == .error && $0.rule != "unsupported-kind"
+      $0.severity == .error
     }
     #expect(others.isEmpty, "\(others)")
     let parsed = try #require(loaded.spec)
