@@ -151,8 +151,8 @@ extension DeploymentPlanner {
     guard let scaling = spec.autoscaling, scaling.min != nil, scaling.max != nil else {
       return nil
     }
-    let hasOtherTarget = scaling.cpu != nil || scaling.memory != nil
-    guard scaling.messagesPerTask != nil || !hasOtherTarget else { return nil }
+    // A scaling worker always tracks its backlog (AWS's recommended metric for queue consumers,
+    // and the only one that can start a task from zero); `cpu` and `memory` targets add to it.
     let visible = MetricQueryPlan(
       id: "visible", expression: nil,
       metric: MetricStatPlan(

@@ -7,7 +7,7 @@ public struct WorkerPlan: Sendable, Equatable, Codable {
   /// definition gets it (renderers add it after `TaskPlan.environment`, see `queueURLVariable`).
   public var queueURLVariable: String
   /// Target tracking on visible messages per running task; nil when the worker does not scale
-  /// on its backlog (no `autoscaling`, or only CPU/memory targets).
+  /// (no `autoscaling`).
   public var backlogScaling: BacklogScalingPlan?
 }
 

@@ -33,6 +33,36 @@ private func findings(_ text: String) -> [Diagnostic] {
     #expect(load(spec).diagnostics.isEmpty, "\(load(spec).summary)")
   }
 
+  /// Only a worker may scale to zero: its wake-up alarm watches the queue; every other target
+  /// needs a running task to ever ask for another.
+  @Test(arguments: ["backend", "web"])
+  func minZeroIsOnlyForWorkers(kind: String) throws {
+    let extra =
+      kind == "web"
+      ? "port: 80\nautoscaling: {min: 0, max: 3, cpu: 50}"
+      : "autoscaling: {min: 0, max: 3, cpu: 50}"
+    let line = kind == "web" ? 5 : 4
+    let finding = try #require(
+      expectFinding("out-of-range", .error, at: line, 20, in: kindSpec(kind, extra)))
+    #expect(finding.message.contains("only a `worker` may scale to zero"))
+    #expect(findings(kindSpec("worker", "queue: {}\nautoscaling: {min: 0, max: 3}")).isEmpty)
+  }
+
+  @Test func loadBalancerSubnetsAreForWebOnly() throws {
+    let spec = kindSpec(
+      "backend",
+      "network:\n  load_balancer_subnets: [subnet-0a1b2c3d4e5f60101, subnet-0a1b2c3d4e5f60102]")
+    let finding = try #require(expectFinding("kind-key", .error, at: 5, 27, in: spec))
+    #expect(finding.message.hasPrefix("`network.load_balancer_subnets` is only for `kind: web`"))
+  }
+
+  /// A job's `autoscaling` is reported once, as a key of another kind, not also for its content.
+  @Test func aJobsAutoscalingIsOnlyAKindKey() {
+    let rules = findings(kindSpec("job", "schedule: rate(1 day)\nautoscaling: {min: 1, max: 3}"))
+      .map(\.rule)
+    #expect(rules == ["kind-key"])
+  }
+
   @Test func aKeyOfAnotherKindIsReportedAtTheKey() throws {
     let finding = try #require(
       expectFinding(

@@ -34,6 +34,13 @@ extension SpecValidator {
       guard let location = spec.keyLocations[key] else { continue }
       findings.add(kindKey("`\(key)`", kinds, kind, at: location, fix: "remove it"))
     }
+    // The load balancer's subnets mean nothing without a load balancer.
+    if kind != .web, let subnets = spec.network?.loadBalancerSubnets, let first = subnets.first {
+      findings.add(
+        kindKey(
+          "`network.load_balancer_subnets`", [.web], kind, at: first.location,
+          fix: "remove it (the tasks run in `network.subnets`)"))
+    }
     // Two targets of `autoscaling` belong to one kind each.
     let targets: [(String, Located<Int>?, ServiceKind)] = [
       ("autoscaling.requests_per_target", spec.autoscaling?.requestsPerTarget, .web),

@@ -37,8 +37,11 @@ extension SpecValidator {
 
   /// `autoscaling`, `count` and `deployment`, which together decide how many tasks run.
   func checkScaling(_ spec: ServiceSpec, _ findings: inout Findings) {
+    let kind = spec.kind?.value ?? SpecDefaults.kind
+    // A job has no service to scale: `kind-key` already reports its `autoscaling` and `count`.
+    guard kind != .job else { return }
     if let scaling = spec.autoscaling {
-      checkAutoscaling(scaling, kind: spec.kind?.value ?? SpecDefaults.kind, &findings)
+      checkAutoscaling(scaling, kind: kind, &findings)
     }
     if let count = spec.count, spec.autoscaling != nil {
       findings.add(
@@ -76,6 +79,16 @@ extension SpecValidator {
     if let max = scaling.max, max.value < 1 {
       findings.add(
         .error("out-of-range", at: max.location, "`autoscaling.max` is 0; it must be at least 1"))
+    }
+    // Target tracking divides by the running tasks or averages over them: from zero tasks no
+    // metric ever asks for a first one. Only a worker has a signal that works at zero (messages
+    // waiting), which its wake-up alarm watches.
+    if let min = scaling.min, min.value == 0, kind != .worker {
+      findings.add(
+        .error(
+          "out-of-range", at: min.location,
+          "`autoscaling.min` is 0, but a `kind: \(kind.rawValue)` service scaled to zero tasks never scales out again (its CPU, memory and request metrics need a running task); set `min` to at least 1 (only a `worker` may scale to zero, on its queue's backlog)"
+        ))
     }
     if let min = scaling.min, let max = scaling.max, max.value < min.value {
       findings.add(
