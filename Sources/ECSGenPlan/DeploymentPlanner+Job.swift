@@ -96,13 +96,17 @@ extension DeploymentPlanner {
         sid: "RunTask", effect: "Allow", actions: ["ecs:RunTask"],
         resources: [.accountResource(service: "ecs", path: "task-definition/\(task.family):*")],
         conditions: [inCluster]),
+      // Tagging on create: RunTask propagates the task definition's tags, which ECS authorizes
+      // as `ecs:TagResource` on the new task.
       PolicyStatement(
-        sid: "WatchAndStopTask", effect: "Allow", actions: ["ecs:DescribeTasks", "ecs:StopTask"],
+        sid: "WatchTagAndStopTask", effect: "Allow",
+        actions: ["ecs:DescribeTasks", "ecs:StopTask", "ecs:TagResource"],
         resources: [.accountResource(service: "ecs", path: "task/\(cluster.name)/*")]),
+      // ListTasks without a container instance names no resource; the cluster condition keeps it
+      // to this cluster.
       PolicyStatement(
         sid: "FindTimedOutTask", effect: "Allow", actions: ["ecs:ListTasks"],
-        resources: [.accountResource(service: "ecs", path: "container-instance/\(cluster.name)/*")],
-        conditions: [inCluster]),
+        resources: [.literal("*")], conditions: [inCluster]),
       PolicyStatement(
         sid: "PassTaskRoles", effect: "Allow", actions: ["iam:PassRole"],
         resources: [
