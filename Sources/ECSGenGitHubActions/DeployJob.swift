@@ -5,7 +5,9 @@ import Foundation
 /// The push job: assume the deploy role through OIDC, build and push the image when the spec
 /// builds one and the tag is not in the repository yet (after making sure the repository
 /// exists), apply the infrastructure with the commit SHA as the image tag, and watch the rollout
-/// until it completes or fails. The infrastructure code is the only owner of the task definition.
+/// until it completes or fails (a `job`, which has no service, instead checks that its state
+/// machine runs the new task definition). The infrastructure code is the only owner of the task
+/// definition.
 struct DeployJob {
   let workflow: Workflow
   /// The job's name, and the jobs it waits for (a promotion workflow: the build and the
@@ -30,11 +32,12 @@ struct DeployJob {
     }
     var steps = [workflow.checkout(), workflow.assumeRole(role, name: "Assume the deploy role")]
     steps += workflow.usesTerraform ? terraformSteps() : cloudFormationSteps()
+    switch plan.workload {
+    case .web(let web): steps += watchSteps(web.service)
+    case .backend(let backend): steps += watchSteps(backend.service)
+    case .worker(let worker): steps += watchSteps(worker.service)
     // A job has no service to watch: the apply registered the task definition its next run uses.
-    if let service = plan.ecsService {
-      let watch = RolloutWatch(workflow: workflow, service: service)
-      steps.append(watch.step())
-      if workflow.usesTerraform { steps.append(watch.recordRollback()) }
+    case .job(let job): steps.append(JobRelease(workflow: workflow, job: job).step())
     }
     return .map([
       ("name", .string(name)),
@@ -57,6 +60,13 @@ struct DeployJob {
       ("env", .map(environment + [("IMAGE_TAG", .string("${{ github.sha }}"))])),
       ("steps", .sequence(steps)),
     ])
+  }
+
+  /// Watch the rollout of the service the apply updated; after a failed one, record in the
+  /// Terraform state what ECS rolled back to.
+  private func watchSteps(_ service: ServicePlan) -> [YAMLNode] {
+    let watch = RolloutWatch(workflow: workflow, service: service)
+    return [watch.step()] + (workflow.usesTerraform ? [watch.recordRollback()] : [])
   }
 
   private func terraformSteps() -> [YAMLNode] {

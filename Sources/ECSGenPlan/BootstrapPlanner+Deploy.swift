@@ -21,8 +21,10 @@ extension BootstrapPlanner {
           resources: [regional("cloudformation", "stack/\(plan.ci.stackName)/*")]))
     }
     statements += ecsStatements() + logStatements() + roleStatements() + imageStatements()
-    statements += networkStatements() + loadBalancerStatements() + dnsStatements()
-    statements += scalingStatements()
+    // Only a `web` service has a load balancer (and the DNS record in front of it).
+    statements += networkStatements() + (plan.web == nil ? [] : loadBalancerStatements())
+    statements += dnsStatements() + scalingStatements()
+    statements += kindDeployStatements()
     return statements
   }
 
@@ -92,6 +94,10 @@ extension BootstrapPlanner {
           "ecs:RegisterTaskDefinition",
         ],
         resources: [.any]),
+    ]
+    // A job has no service: the deploy job watches no rollout and lists no tasks.
+    guard plan.ecsService != nil else { return statements }
+    statements += [
       BootstrapStatement(
         sid: "WatchRollout", actions: ["ecs:DescribeTasks"],
         resources: [regional("ecs", "task/\(cluster)/*")]),
@@ -155,17 +161,13 @@ extension BootstrapPlanner {
         ]),
       BootstrapStatement(
         sid: "ServiceLinkedRoles",
-        comment:
-          "The first ECS service, load balancer or scaling target of an account creates AWS's service-linked roles.",
+        comment: serviceLinkedRolesComment,
         actions: ["iam:CreateServiceLinkedRole"],
         resources: [global("iam", "role/aws-service-role/*")],
         conditions: [
           BootstrapCondition(
             test: "StringEquals", variable: "iam:AWSServiceName",
-            values: [
-              "ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com",
-              "elasticloadbalancing.amazonaws.com",
-            ])
+            values: serviceLinkedRoleServices.map { .literal($0) })
         ]),
     ]
     return statements
@@ -251,6 +253,30 @@ extension BootstrapPlanner {
         ],
         resources: [regional("ec2", "security-group-rule/*")]),
     ]
+  }
+
+  /// The services whose service-linked role the first apply in an account may create: ECS
+  /// always; Application Auto Scaling when the service scales; Elastic Load Balancing only for
+  /// `web` (every web plan keeps the three, as before the other kinds existed).
+  private var serviceLinkedRoleServices: [String] {
+    if plan.web != nil {
+      return [
+        "ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com",
+        "elasticloadbalancing.amazonaws.com",
+      ]
+    }
+    return ["ecs.amazonaws.com"]
+      + (plan.ecsService?.scaling == nil ? [] : ["ecs.application-autoscaling.amazonaws.com"])
+  }
+
+  private var serviceLinkedRolesComment: String {
+    if plan.web != nil {
+      return
+        "The first ECS service, load balancer or scaling target of an account creates AWS's service-linked roles."
+    }
+    return plan.ecsService?.scaling == nil
+      ? "The first ECS cluster of an account creates ECS's service-linked role."
+      : "The first ECS service or scaling target of an account creates AWS's service-linked roles."
   }
 
   private func loadBalancerStatements() -> [BootstrapStatement] {

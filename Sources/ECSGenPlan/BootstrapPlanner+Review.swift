@@ -46,28 +46,51 @@ extension BootstrapPlanner {
             .accountless(service: "route53", resource: "hostedzone/\(record.hostedZoneID)")
           ]))
     }
-    statements.append(
-      BootstrapStatement(
-        sid: "Describe",
-        comment:
-          "Describe and list actions of ECS, EC2, Elastic Load Balancing, CloudWatch Logs and Application Auto Scaling take no resource or are read by prefix.",
-        actions: [
-          "application-autoscaling:DescribeScalableTargets",
-          "application-autoscaling:DescribeScalingPolicies",
-          "application-autoscaling:ListTagsForResource", "ec2:DescribeAccountAttributes",
-          "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules",
-          "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
-          "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition",
-          "ecs:ListTagsForResource", "elasticloadbalancing:DescribeListenerAttributes",
-          "elasticloadbalancing:DescribeListeners",
-          "elasticloadbalancing:DescribeLoadBalancerAttributes",
-          "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules",
-          "elasticloadbalancing:DescribeTags",
-          "elasticloadbalancing:DescribeTargetGroupAttributes",
-          "elasticloadbalancing:DescribeTargetGroups", "logs:DescribeLogGroups",
-          "logs:ListTagsForResource", "logs:ListTagsLogGroup",
-        ],
-        resources: [.any]))
+    statements += kindReviewStatements()
+    statements.append(describeStatement())
     return statements
+  }
+
+  /// Describe and list actions that take no resource or read by prefix. The Elastic Load
+  /// Balancing ones only for `web`, the only kind with a load balancer; CloudWatch's alarms for
+  /// a worker with a wake-up alarm (DescribeAlarms reads by name prefix).
+  private func describeStatement() -> BootstrapStatement {
+    let loadBalancer = [
+      "elasticloadbalancing:DescribeListenerAttributes",
+      "elasticloadbalancing:DescribeListeners",
+      "elasticloadbalancing:DescribeLoadBalancerAttributes",
+      "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules",
+      "elasticloadbalancing:DescribeTags",
+      "elasticloadbalancing:DescribeTargetGroupAttributes",
+      "elasticloadbalancing:DescribeTargetGroups",
+    ]
+    var alarms: [String] = []
+    if case .worker(let worker) = plan.workload, worker.backlogScaling?.wakeUp != nil {
+      alarms = ["cloudwatch:DescribeAlarms"]
+    }
+    let actions =
+      [
+        "application-autoscaling:DescribeScalableTargets",
+        "application-autoscaling:DescribeScalingPolicies",
+        "application-autoscaling:ListTagsForResource",
+      ] + alarms + [
+        "ec2:DescribeAccountAttributes",
+        "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules",
+        "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+        "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition",
+        "ecs:ListTagsForResource",
+      ] + (plan.web == nil ? [] : loadBalancer) + [
+        "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
+      ]
+    let services =
+      plan.web == nil
+      ? (alarms.isEmpty
+        ? "ECS, EC2, CloudWatch Logs and Application Auto Scaling"
+        : "ECS, EC2, CloudWatch, CloudWatch Logs and Application Auto Scaling")
+      : "ECS, EC2, Elastic Load Balancing, CloudWatch Logs and Application Auto Scaling"
+    return BootstrapStatement(
+      sid: "Describe",
+      comment: "Describe and list actions of \(services) take no resource or are read by prefix.",
+      actions: actions, resources: [.any])
   }
 }

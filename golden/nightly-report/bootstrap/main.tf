@@ -118,27 +118,6 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    sid       = "WatchRollout"
-    effect    = "Allow"
-    actions   = ["ecs:DescribeTasks"]
-    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task/nightly-report/*"]
-  }
-
-  statement {
-    # ListTasks is scoped to a cluster by a condition, not by a resource.
-    sid       = "ListTasks"
-    effect    = "Allow"
-    actions   = ["ecs:ListTasks"]
-    resources = ["*"]
-
-    condition {
-      test     = "ArnEquals"
-      variable = "ecs:cluster"
-      values   = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:cluster/nightly-report"]
-    }
-  }
-
-  statement {
     sid       = "LogGroup"
     effect    = "Allow"
     actions   = ["logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DeleteRetentionPolicy", "logs:DisassociateKmsKey", "logs:ListTagsForResource", "logs:ListTagsLogGroup", "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:TagResource", "logs:UntagLogGroup", "logs:UntagResource"]
@@ -174,8 +153,7 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # The first ECS service, load balancer or scaling target of an account creates AWS's
-    # service-linked roles.
+    # The first ECS cluster of an account creates ECS's service-linked role.
     sid       = "ServiceLinkedRoles"
     effect    = "Allow"
     actions   = ["iam:CreateServiceLinkedRole"]
@@ -184,7 +162,7 @@ data "aws_iam_policy_document" "deploy" {
     condition {
       test     = "StringEquals"
       variable = "iam:AWSServiceName"
-      values   = ["ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com", "elasticloadbalancing.amazonaws.com"]
+      values   = ["ecs.amazonaws.com"]
     }
   }
 
@@ -247,20 +225,73 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # Load balancer, target group and listener ARNs end in ids AWS generates: scoped by name,
-    # the id left open.
-    sid       = "LoadBalancer"
+    sid       = "StateMachine"
     effect    = "Allow"
-    actions   = ["elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets"]
-    resources = ["arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:loadbalancer/app/nightly-report-alb-*/*", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:listener/app/nightly-report-alb-*/*", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:targetgroup/nightly-report-tg-*/*"]
+    actions   = ["states:CreateStateMachine", "states:DeleteStateMachine", "states:DescribeStateMachine", "states:ListStateMachineVersions", "states:ListTagsForResource", "states:TagResource", "states:UntagResource", "states:UpdateStateMachine"]
+    resources = ["arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:nightly-report"]
   }
 
   statement {
-    # Elastic Load Balancing Describe actions take no resource.
-    sid       = "DescribeLoadBalancers"
+    sid       = "StateMachineLogGroup"
     effect    = "Allow"
-    actions   = ["elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"]
+    actions   = ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DeleteRetentionPolicy", "logs:ListTagsForResource", "logs:ListTagsLogGroup", "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:TagResource", "logs:UntagLogGroup", "logs:UntagResource"]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/nightly-report", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/nightly-report:*"]
+  }
+
+  statement {
+    # Step Functions sets up its log delivery with the caller's credentials, and CloudWatch
+    # Logs' delivery and resource-policy actions authorize on no resource.
+    sid       = "StateMachineLogDelivery"
+    effect    = "Allow"
+    actions   = ["logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"]
     resources = ["*"]
+  }
+
+  statement {
+    sid       = "JobRoles"
+    effect    = "Allow"
+    actions   = ["iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies", "iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-states", "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-scheduler"]
+  }
+
+  statement {
+    sid       = "PassStateMachineRole"
+    effect    = "Allow"
+    actions   = ["iam:PassRole"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-states"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["states.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "PassInvokeRole"
+    effect    = "Allow"
+    actions   = ["iam:PassRole"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-scheduler"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["scheduler.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Schedule"
+    effect    = "Allow"
+    actions   = ["scheduler:CreateSchedule", "scheduler:DeleteSchedule", "scheduler:GetSchedule", "scheduler:UpdateSchedule"]
+    resources = ["arn:${data.aws_partition.current.partition}:scheduler:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:schedule/default/nightly-report"]
+  }
+
+  statement {
+    sid       = "Queues"
+    effect    = "Allow"
+    actions   = ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ListQueueTags", "sqs:SetQueueAttributes", "sqs:TagQueue", "sqs:UntagQueue"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:nightly-report-dlq"]
   }
 }
 
@@ -323,11 +354,46 @@ data "aws_iam_policy_document" "plan" {
   }
 
   statement {
-    # Describe and list actions of ECS, EC2, Elastic Load Balancing, CloudWatch Logs and
-    # Application Auto Scaling take no resource or are read by prefix.
+    sid       = "ReadStateMachine"
+    effect    = "Allow"
+    actions   = ["states:DescribeStateMachine", "states:ListStateMachineVersions", "states:ListTagsForResource"]
+    resources = ["arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:nightly-report"]
+  }
+
+  statement {
+    sid       = "ReadStateMachineLogGroup"
+    effect    = "Allow"
+    actions   = ["logs:ListTagsForResource", "logs:ListTagsLogGroup"]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/nightly-report", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/nightly-report:*"]
+  }
+
+  statement {
+    sid       = "ReadJobRoles"
+    effect    = "Allow"
+    actions   = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-states", "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/nightly-report-scheduler"]
+  }
+
+  statement {
+    sid       = "ReadSchedule"
+    effect    = "Allow"
+    actions   = ["scheduler:GetSchedule"]
+    resources = ["arn:${data.aws_partition.current.partition}:scheduler:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:schedule/default/nightly-report"]
+  }
+
+  statement {
+    sid       = "ReadQueues"
+    effect    = "Allow"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ListQueueTags"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:nightly-report-dlq"]
+  }
+
+  statement {
+    # Describe and list actions of ECS, EC2, CloudWatch Logs and Application Auto Scaling take
+    # no resource or are read by prefix.
     sid       = "Describe"
     effect    = "Allow"
-    actions   = ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:ListTagsForResource", "ec2:DescribeAccountAttributes", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource", "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetGroups", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup"]
+    actions   = ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:ListTagsForResource", "ec2:DescribeAccountAttributes", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup"]
     resources = ["*"]
   }
 }

@@ -182,8 +182,8 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # The first ECS service, load balancer or scaling target of an account creates AWS's
-    # service-linked roles.
+    # The first ECS service or scaling target of an account creates AWS's service-linked
+    # roles.
     sid       = "ServiceLinkedRoles"
     effect    = "Allow"
     actions   = ["iam:CreateServiceLinkedRole"]
@@ -192,7 +192,7 @@ data "aws_iam_policy_document" "deploy" {
     condition {
       test     = "StringEquals"
       variable = "iam:AWSServiceName"
-      values   = ["ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com", "elasticloadbalancing.amazonaws.com"]
+      values   = ["ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com"]
     }
   }
 
@@ -297,28 +297,34 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    # Load balancer, target group and listener ARNs end in ids AWS generates: scoped by name,
-    # the id left open.
-    sid       = "LoadBalancer"
-    effect    = "Allow"
-    actions   = ["elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets"]
-    resources = ["arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:loadbalancer/app/orders-worker-prod-alb-*/*", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:listener/app/orders-worker-prod-alb-*/*", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:targetgroup/orders-worker-prod-tg-*/*"]
-  }
-
-  statement {
-    # Elastic Load Balancing Describe actions take no resource.
-    sid       = "DescribeLoadBalancers"
-    effect    = "Allow"
-    actions   = ["elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"]
-    resources = ["*"]
-  }
-
-  statement {
     # A scalable target's ARN holds an id Application Auto Scaling generates, and its actions
     # take no name condition.
     sid       = "Scaling"
     effect    = "Allow"
     actions   = ["application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:ListTagsForResource", "application-autoscaling:PutScalingPolicy", "application-autoscaling:RegisterScalableTarget", "application-autoscaling:TagResource", "application-autoscaling:UntagResource", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "Queues"
+    effect    = "Allow"
+    actions   = ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ListQueueTags", "sqs:SetQueueAttributes", "sqs:TagQueue", "sqs:UntagQueue"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:orders-worker-prod", "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:orders-worker-prod-dlq"]
+  }
+
+  statement {
+    sid       = "SubscribeQueue"
+    effect    = "Allow"
+    actions   = ["sns:ListSubscriptionsByTopic", "sns:Subscribe"]
+    resources = ["arn:aws:sns:eu-west-2:111111111111:orders-events"]
+  }
+
+  statement {
+    # SNS has no subscription resource type: these actions authorize on no resource, and SNS
+    # lets only the subscription's or the topic's owner call them.
+    sid       = "ManageSubscriptions"
+    effect    = "Allow"
+    actions   = ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"]
     resources = ["*"]
   }
 }
@@ -389,11 +395,33 @@ data "aws_iam_policy_document" "plan" {
   }
 
   statement {
-    # Describe and list actions of ECS, EC2, Elastic Load Balancing, CloudWatch Logs and
-    # Application Auto Scaling take no resource or are read by prefix.
+    sid       = "ReadQueues"
+    effect    = "Allow"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ListQueueTags"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:orders-worker-prod", "arn:${data.aws_partition.current.partition}:sqs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:orders-worker-prod-dlq"]
+  }
+
+  statement {
+    sid       = "ReadTopicSubscriptions"
+    effect    = "Allow"
+    actions   = ["sns:ListSubscriptionsByTopic"]
+    resources = ["arn:aws:sns:eu-west-2:111111111111:orders-events"]
+  }
+
+  statement {
+    # SNS has no subscription resource type: the action authorizes on no resource.
+    sid       = "ReadSubscriptions"
+    effect    = "Allow"
+    actions   = ["sns:GetSubscriptionAttributes"]
+    resources = ["*"]
+  }
+
+  statement {
+    # Describe and list actions of ECS, EC2, CloudWatch Logs and Application Auto Scaling take
+    # no resource or are read by prefix.
     sid       = "Describe"
     effect    = "Allow"
-    actions   = ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:ListTagsForResource", "ec2:DescribeAccountAttributes", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource", "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetGroups", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup"]
+    actions   = ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:ListTagsForResource", "ec2:DescribeAccountAttributes", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup"]
     resources = ["*"]
   }
 }
