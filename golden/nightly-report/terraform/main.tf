@@ -206,9 +206,9 @@ data "aws_iam_policy_document" "state_machine" {
   }
 
   statement {
-    sid       = "WatchAndStopTask"
+    sid       = "WatchTagAndStopTask"
     effect    = "Allow"
-    actions   = ["ecs:DescribeTasks", "ecs:StopTask"]
+    actions   = ["ecs:DescribeTasks", "ecs:StopTask", "ecs:TagResource"]
     resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task/nightly-report/*"]
   }
 
@@ -216,7 +216,7 @@ data "aws_iam_policy_document" "state_machine" {
     sid       = "FindTimedOutTask"
     effect    = "Allow"
     actions   = ["ecs:ListTasks"]
-    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:container-instance/nightly-report/*"]
+    resources = ["*"]
 
     condition {
       test     = "ArnEquals"
