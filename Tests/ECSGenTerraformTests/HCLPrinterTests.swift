@@ -62,6 +62,13 @@ import Testing
     #expect(text.contains("awslogs-group = null"))
   }
 
+  /// A user's event pattern may use any key; `for` bare would open a for-expression.
+  @Test(arguments: ["for", "if", "in", "null", "true", "false"])
+  func objectKeysThatAreKeywordsAreQuoted(key: String) {
+    let text = attribute(.object([HCLObjectItem(key, .string("x"))]))
+    #expect(text.contains("\"\(key)\" = \"x\""))
+  }
+
   @Test func documentsStartWithTheHeaderAndSeparateBlocks() {
     let text = printer.print(
       HCLDocument(

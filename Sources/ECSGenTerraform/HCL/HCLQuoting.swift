@@ -20,6 +20,9 @@ enum HCLQuoting {
 
   /// Object keys: bare when they are identifiers, quoted otherwise (`"awslogs-group"`).
   static func objectKey(_ key: String) -> String {
+    // A bare `for` opens a for-expression and a bare `null` is a null key: words HCL reads as
+    // keywords are quoted (a user's event pattern or filter policy may use any key).
+    if hclKeywords.contains(key) { return quote(key) }
     // ASCII keys, nearly all of them, are decided over their bytes: the Unicode property lookups
     // below cost 1% of a render (issue 11's profile) and say the same for ASCII.
     if key.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -40,6 +43,8 @@ enum HCLQuoting {
     else { return quote(key) }
     return key
   }
+
+  private static let hclKeywords: Set<String> = ["for", "if", "in", "null", "true", "false"]
 
   private static func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
