@@ -137,8 +137,8 @@ extension BootstrapPlanner {
     case .schedule(let schedule):
       return regional("scheduler", "schedule/\(schedule.groupName)/\(schedule.name)")
     case .event(let rule):
-      // The bus is a name or an ARN (`arn:...:event-bus/NAME`); rules live on a bus of this account.
-      let bus = rule.busName.split(separator: "/").last.map(String.init) ?? rule.busName
+      // Rules live on a bus of this account and region (validation checks an ARN's region).
+      let bus = rule.busShortName
       return regional("events", bus == "default" ? "rule/\(rule.name)" : "rule/\(bus)/\(rule.name)")
     }
   }

@@ -18,8 +18,10 @@ extension DeploymentPlanner {
     var deadLetterPolicy = [Self.denyInsecureTransport(.deadLetterQueueARN)]
     if let event = spec.eventTrigger {
       let variable = event.eventEnvironmentName?.value ?? defaults.eventEnvironmentName
+      let bus = event.bus?.value ?? defaults.bus
       let rule = EventRulePlan(
-        name: names.eventRule, busName: event.bus?.value ?? defaults.bus,
+        name: names.eventRule, busName: bus,
+        busShortName: bus.range(of: ":event-bus/").map { String(bus[$0.upperBound...]) } ?? bus,
         pattern: event.pattern.map { PlanDocument($0.value) } ?? .object([]),
         eventVariable: variable, state: "ENABLED", targetID: "state-machine")
       trigger = .event(rule)
@@ -64,14 +66,16 @@ extension DeploymentPlanner {
       deadLetterQueue: DeadLetterQueuePlan(
         name: names.deadLetterQueue(fifo: false), fifo: false,
         retentionSeconds: SpecDefaults.Queue.deadLetterRetentionSeconds, kmsKeyARN: nil,
-        kmsDataKeyReuseSeconds: nil, redriveAllowSourceQueue: false, policy: deadLetterPolicy),
+        kmsDataKeyReuseSeconds: nil, redriveAllowSourceQueue: false, policy: deadLetterPolicy,
+        createBeforeDestroy: true),
       retry: retry, timeoutSeconds: timeout)
   }
 
   /// RunTask accepts at most 8,192 characters of overrides, counted as their JSON. The event
   /// travels as a JSON string inside that JSON (escaped once more), so the budget for the
   /// escaped event is 8,192 minus the override structure around it. The state machine measures
-  /// `$string($string(event))`, whose two quotes the structure below already counts.
+  /// the event's JSON escaped as a JSON string, quotes included (`$string([$string(event)])`
+  /// minus its brackets), and the structure below counts those two quotes already.
   static func eventSizeLimit(container: String, variable: String) -> Int {
     let structure =
       "{\"containerOverrides\":[{\"name\":\"\(container)\",\"environment\":[{\"name\":\"\(variable)\",\"value\":\"\"}]}]}"

@@ -84,11 +84,12 @@ extension DeploymentPlanner {
           name: names.deadLetterQueue(fifo: fifo), fifo: fifo,
           retentionSeconds: SpecDefaults.Queue.deadLetterRetentionSeconds, kmsKeyARN: kmsKey,
           kmsDataKeyReuseSeconds: reuse, redriveAllowSourceQueue: true,
-          policy: [Self.denyInsecureTransport(.deadLetterQueueARN)]),
+          policy: [Self.denyInsecureTransport(.deadLetterQueueARN)], createBeforeDestroy: true),
         maxReceiveCount: queue?.maxReceiveCount?.value ?? SpecDefaults.Queue.maxReceiveCount,
         subscriptions: uniqueKeys(subscriptions),
         policy: [Self.denyInsecureTransport(.queueARN)]
-          + topicsMaySend(subscriptions.map(\.topicARN))))
+          + topicsMaySend(subscriptions.map(\.topicARN)),
+        createBeforeDestroy: true))
   }
 
   private func subscriptionPlan(_ subscription: QueueSubscriptionSpec) -> QueueSubscriptionPlan? {
@@ -188,6 +189,7 @@ extension DeploymentPlanner {
         ],
         threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold", evaluationPeriods: 1,
         treatMissingData: "notBreaching", adjustmentType: "ExactCapacity", capacity: 1,
+        stepLowerBound: 0,
         cooldownSeconds: 60, metricAggregationType: "Maximum")
     }
     return BacklogScalingPlan(

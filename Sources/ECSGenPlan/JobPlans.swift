@@ -42,6 +42,9 @@ public struct EventRulePlan: Sendable, Equatable, Codable {
   public var name: String
   /// A bus name (`default`) or ARN.
   public var busName: String
+  /// The bus's name alone (after `event-bus/` in an ARN; it may hold `/`, as partner buses'
+  /// names do), which a rule's ARN contains unless it is `default`.
+  public var busShortName: String
   public var pattern: PlanDocument
   /// The container's environment variable that receives the event's JSON.
   public var eventVariable: String

@@ -21,6 +21,17 @@ struct StateMachineDefinition {
   let eventSizeLimit: Int?
   let assignPublicIP: Bool
 
+  /// A throttled or failed ListTasks or StopTask must not leave a timed-out task running: three
+  /// more tries, 5, 10 and 20 s apart.
+  static let retryAPICall = PlanDocument.array([
+    .object([
+      .init("ErrorEquals", .array([.string("States.TaskFailed")])),
+      .init("IntervalSeconds", .number("5")),
+      .init("MaxAttempts", .number("3")),
+      .init("BackoffRate", .number("2")),
+    ])
+  ])
+
   static let startedBy = "{% $substring($states.context.Execution.Name, -36) %}"
 
   func document() -> PlanDocument {
@@ -59,8 +70,12 @@ struct StateMachineDefinition {
         "Choices",
         .array([
           .object([
+            // `$string` of a string returns it unchanged, so the event's JSON is escaped by
+            // stringifying it inside an array: `["…escaped…"]`, minus the two brackets, is the
+            // quoted, escaped string RunTask counts.
             .init(
-              "Condition", .string("{% $length($string($string($states.input))) > \(limit) %}")),
+              "Condition",
+              .string("{% $length($string([$string($states.input)])) - 2 > \(limit) %}")),
             .init("Next", .string("EventTooLarge")),
           ])
         ])),
@@ -159,6 +174,7 @@ struct StateMachineDefinition {
               .init("StartedBy", .string(Self.startedBy)),
             ])),
           .init("Output", .string("{% $states.result.TaskArns %}")),
+          .init("Retry", Self.retryAPICall),
           .init("Next", .string("StopTimedOutTasks")),
         ])),
       .init(
@@ -188,6 +204,7 @@ struct StateMachineDefinition {
                             "Reason",
                             .string("ecsgen: the job ran past its timeout of \(seconds) s")),
                         ])),
+                      .init("Retry", Self.retryAPICall),
                       .init("End", .bool(true)),
                     ]))
                 ])),

@@ -45,6 +45,10 @@ public struct CreatedQueuePlan: Sendable, Equatable, Codable {
   public var subscriptions: [QueueSubscriptionPlan]
   /// The queue's resource policy: deny requests without TLS, and admit the subscribed topics.
   public var policy: [PolicyStatement]
+  /// Replace by creating the new queue first (Terraform's `create_before_destroy`): only a new
+  /// name or FIFO setting replaces a queue, and FIFO changes the name, so the two never collide,
+  /// and the old queue keeps its messages until the new tasks run.
+  public var createBeforeDestroy: Bool
 }
 
 /// A dead-letter queue: a worker's (messages that failed `maxReceiveCount` times) or a job's
@@ -62,6 +66,8 @@ public struct DeadLetterQueuePlan: Sendable, Equatable, Codable {
   public var redriveAllowSourceQueue: Bool
   /// The queue's resource policy (deny non-TLS; for a job's rule, admit EventBridge).
   public var policy: [PolicyStatement]
+  /// As `CreatedQueuePlan.createBeforeDestroy`.
+  public var createBeforeDestroy: Bool
 }
 
 public struct ExistingQueuePlan: Sendable, Equatable, Codable {
@@ -139,6 +145,8 @@ public struct WakeUpPlan: Sendable, Equatable, Codable {
   /// `ExactCapacity`: set the count, not add to it.
   public var adjustmentType: String
   public var capacity: Int
+  /// The one step's lower bound, relative to the threshold: 0, so any breach starts `capacity`.
+  public var stepLowerBound: Int
   public var cooldownSeconds: Int
   public var metricAggregationType: String
 }

@@ -192,7 +192,8 @@ import Testing
       states.member("CheckEventSize")?.member("Choices")
         == .array([
           .object([
-            .init("Condition", .string("{% $length($string($string($states.input))) > 8108 %}")),
+            .init(
+              "Condition", .string("{% $length($string([$string($states.input)])) - 2 > 8108 %}")),
             .init("Next", .string("EventTooLarge")),
           ])
         ]))
@@ -212,6 +213,19 @@ import Testing
               ])),
           ])
         ]))
+  }
+
+  /// A partner bus's name holds `/`; the rule's ARN needs all of it.
+  @Test func aBusARNKeepsItsWholeName() throws {
+    let job = try job(
+      Self.head
+        + "kind: job\non: {pattern: {source: [x]}, bus: \"arn:aws:events:eu-west-2:123456789012:event-bus/aws.partner/saas.com/1234/orders\"}\n"
+    )
+    guard case .event(let rule) = job.trigger else {
+      Issue.record("not an event job")
+      return
+    }
+    #expect(rule.busShortName == "aws.partner/saas.com/1234/orders")
   }
 
   @Test func theStateMachineRoleRunsOnlyThisFamilyInThisCluster() throws {

@@ -26,7 +26,10 @@ private func findings(_ text: String) -> [Diagnostic] {
 @Suite struct KindRuleTests {
   static let validWorker = kindSpec("worker", "queue: {visibility_timeout: 2m}")
   static let validJob = kindSpec("job", "schedule: cron(0 3 * * ? *)\ntimeout: 15m")
-  static let validBackend = kindSpec("backend", "port: 9000\ncount: 2")
+  static let validBackend = kindSpec(
+    "backend",
+    "port: 9000\ncount: 2\nnetwork: {security_groups: [sg-0a1b2c3d4e5f60718]}\n"
+      + "container_health_check: {command: \"curl -fs localhost:9000 || exit 1\"}")
 
   @Test(arguments: [validWorker, validJob, validBackend])
   func aValidSpecOfANewKindHasNoFinding(spec: String) throws {
@@ -61,6 +64,57 @@ private func findings(_ text: String) -> [Diagnostic] {
     let rules = findings(kindSpec("job", "schedule: rate(1 day)\nautoscaling: {min: 1, max: 3}"))
       .map(\.rule)
     #expect(rules == ["kind-key"])
+  }
+
+  /// The defaults ecsgen sets (`QUEUE_URL`, `ECSGEN_EVENT`) clash with `environment` too.
+  @Test func aDefaultVariableNameSetByEnvironmentIsAConflict() throws {
+    let worker = kindSpec("worker", "queue: {}\nenvironment: {QUEUE_URL: x}")
+    let finding = try #require(expectFinding("env-conflict", .error, at: 4, 8, in: worker))
+    #expect(finding.message.contains("(by default) names `QUEUE_URL`"))
+    let job = kindSpec(
+      "job", "on: {pattern: {source: [aws.s3]}}\nenvironment: {ECSGEN_EVENT: x}")
+    #expect(findings(job).map(\.rule) == ["env-conflict"])
+  }
+
+  /// EventBridge and SNS refuse a leaf that is a single value (`source: aws.s3`).
+  @Test func aPatternLeafMustBeAList() throws {
+    let job = kindSpec("job", "on: {pattern: {detail: {bucket: {name: uploads}}}}")
+    let finding = try #require(expectFinding("event-pattern", .error, at: 4, 15, in: job))
+    #expect(finding.message.contains("at `detail.bucket.name`"))
+    let worker = kindSpec(
+      "worker",
+      "queue:\n  subscriptions:\n    - topic_arn: arn:aws:sns:eu-west-2:111111111111:t\n      filter_policy: {type: created}"
+    )
+    #expect(findings(worker).map(\.rule) == ["filter-policy"])
+    #expect(
+      findings(
+        kindSpec(
+          "job", "on: {pattern: {source: [aws.s3], detail: {size: [{numeric: [\">\", 0]}]}}}")
+      ).isEmpty)
+  }
+
+  @Test func aBusOrABacklogQueueInAnotherRegionIsRefused() {
+    let bus = kindSpec(
+      "job",
+      "region: eu-west-2\non: {pattern: {source: [x]}, bus: \"arn:aws:events:us-east-1:123456789012:event-bus/o\"}"
+    )
+    #expect(findings(bus).map(\.rule) == ["event-bus"])
+    let queue = kindSpec(
+      "worker",
+      "region: eu-west-2\nqueue: {arn: \"arn:aws:sqs:us-east-1:123456789012:o\"}\nautoscaling: {min: 1, max: 2}"
+    )
+    #expect(findings(queue).map(\.rule) == ["queue-region"])
+  }
+
+  @Test func notesForABackendPortAndAnExistingClusterWorker() {
+    #expect(
+      findings(kindSpec("backend", "port: 9000")).map(\.rule) == [
+        "backend-health", "backend-ingress",
+      ])
+    #expect(
+      findings(kindSpec("worker", "cluster: shared\nqueue: {}\nautoscaling: {min: 0, max: 2}")).map(
+        \.rule)
+        == ["container-insights"])
   }
 
   @Test func aKeyOfAnotherKindIsReportedAtTheKey() throws {

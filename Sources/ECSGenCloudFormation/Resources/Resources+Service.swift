@@ -37,7 +37,12 @@ extension Resources {
     ]
     // With scaling, Application Auto Scaling owns the count: a DesiredCount here would reset it on
     // every stack update. A new service starts at one task and scales to `min` at once.
-    if service.scaling == nil { properties["DesiredCount"] = .int(deployment.desiredCount) }
+    // A worker that may scale to zero starts at zero, as its Terraform does: without the
+    // property ECS would start one task. CloudFormation sends a property only when the template
+    // changes it, so this 0 does not reset a scaled-out worker on later updates.
+    if service.scaling == nil || deployment.desiredCount == 0 {
+      properties["DesiredCount"] = .int(deployment.desiredCount)
+    }
     if let grace = deployment.healthCheckGracePeriodSeconds {
       properties["HealthCheckGracePeriodSeconds"] = .int(grace)
     }

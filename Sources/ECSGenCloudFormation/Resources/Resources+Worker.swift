@@ -154,7 +154,7 @@ extension Resources {
               // Any breach (the alarm's value at or above its threshold) sets the capacity.
               "StepAdjustments": .array([
                 .sorted([
-                  "MetricIntervalLowerBound": .int(0),
+                  "MetricIntervalLowerBound": .int(wakeUp.stepLowerBound),
                   "ScalingAdjustment": .int(wakeUp.capacity),
                 ])
               ]),

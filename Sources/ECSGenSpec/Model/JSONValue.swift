@@ -29,4 +29,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     if case .object(let members) = self { return !members.isEmpty }
     return false
   }
+
+  /// The dotted path of the first leaf that is a bare value instead of a list or an object (an
+  /// event pattern's or a filter policy's `source: aws.s3`, which AWS refuses); nil when every
+  /// leaf is a list or an object. Objects inside lists are matchers (`{prefix: ...}`) and are
+  /// not walked.
+  public func firstBareLeaf(path: String = "") -> String? {
+    guard case .object(let members) = self else { return nil }
+    for member in members {
+      let here = path.isEmpty ? member.key : "\(path).\(member.key)"
+      switch member.value {
+      case .object: if let found = member.value.firstBareLeaf(path: here) { return found }
+      case .array: continue
+      default: return here
+      }
+    }
+    return nil
+  }
 }

@@ -39,7 +39,28 @@ extension SpecValidator {
           "`on.bus` is `\(bus.value)`; write an event bus name (1 to 256 letters, digits or `._-/`, such as `default` or `orders`) or its ARN `arn:aws:events:REGION:ACCOUNT_ID:event-bus/NAME`"
         ))
     }
-    checkGeneratedVariable(trigger.eventEnvironmentName, "on.event_env", spec, &findings)
+    if let pattern = trigger.pattern, pattern.value.isNonEmptyObject,
+      let path = pattern.value.firstBareLeaf()
+    {
+      findings.add(
+        .error(
+          "event-pattern", at: pattern.location,
+          "`on.pattern` has a single value at `\(path)`; EventBridge wants a list of values (or matcher objects such as `{prefix: uploads/}`) at every leaf, such as `\(path.split(separator: ".").last ?? ""): [aws.s3]`"
+        ))
+    }
+    if let bus = trigger.bus, bus.value.hasPrefix("arn:"), let region = spec.region?.value {
+      let parts = bus.value.split(separator: ":", omittingEmptySubsequences: false)
+      if parts.count > 3, parts[3] != region {
+        findings.add(
+          .error(
+            "event-bus", at: bus.location,
+            "`on.bus` is a bus in `\(parts[3])`, but the job deploys to `\(region)`; a rule lives on a bus of its own region (and account), so name a bus there, or forward the events to one with a rule on the other bus"
+          ))
+      }
+    }
+    checkGeneratedVariable(
+      trigger.eventEnvironmentName, "on.event_env", default: SpecDefaults.Job.eventEnvironmentName,
+      defaultAt: trigger.location, spec, &findings)
     checkRetry(trigger.retry, "on", &findings)
   }
 

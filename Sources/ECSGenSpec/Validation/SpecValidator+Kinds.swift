@@ -7,8 +7,10 @@ extension SpecValidator {
     let kind = spec.kind?.value ?? SpecDefaults.kind
     checkKindKeys(spec, kind, &findings)
     switch kind {
-    case .web, .backend:
+    case .web:
       break
+    case .backend:
+      checkBackendPort(spec, &findings)
     case .worker:
       if spec.queue == nil && !spec.undecodableFields.contains("queue") {
         findings.add(
@@ -75,6 +77,26 @@ extension SpecValidator {
     case .backend: "a service without a load balancer"
     case .worker: "a service that consumes a queue"
     case .job: "a task that runs to completion, without a service"
+    }
+  }
+
+  /// A backend's port is reached only from the groups in `network.security_groups`, and nothing
+  /// but its container health check tells ECS that it answers.
+  private func checkBackendPort(_ spec: ServiceSpec, _ findings: inout Findings) {
+    guard let port = spec.port else { return }
+    if (spec.network?.securityGroups ?? []).isEmpty {
+      findings.add(
+        .note(
+          "backend-ingress", at: port.location,
+          "nothing can reach port \(port.value) yet: a backend admits its port only from the security groups in `network.security_groups`; add the group its callers share, or remove `port`"
+        ))
+    }
+    if spec.containerHealthCheck == nil {
+      findings.add(
+        .note(
+          "backend-health", at: port.location,
+          "a backend has no load balancer probing it, so without `container_health_check` ECS counts a task healthy as soon as it runs; add one such as `{command: \"curl -fs http://localhost:\(port.value)/health || exit 1\"}`"
+        ))
     }
   }
 

@@ -12,6 +12,34 @@ extension SpecValidator {
           ))
       }
       checkExistingQueue(queue, &findings)
+      // Backlog scaling reads the queue's metrics in this region's CloudWatch, where a queue of
+      // another region publishes none: the worker would never scale (nor wake from zero).
+      let parts = arn.value.split(separator: ":", omittingEmptySubsequences: false)
+      if spec.autoscaling != nil, let region = spec.region?.value, parts.count > 3,
+        parts[3] != region
+      {
+        findings.add(
+          .error(
+            "queue-region", at: arn.location,
+            "`queue.arn` is a queue in `\(parts[3])`, but the worker deploys to `\(region)` and scales on the queue's CloudWatch metrics, which exist only in the queue's region; deploy the worker to `\(parts[3])`, or remove `autoscaling` and set `count`"
+          ))
+      }
+    }
+    // Backlog scaling divides by Container Insights' RunningTaskCount; ecsgen's own cluster has
+    // Container Insights on, an existing one may not.
+    if spec.autoscaling != nil, let cluster = spec.cluster {
+      findings.add(
+        .note(
+          "container-insights", at: cluster.location,
+          "the worker scales on visible messages per running task, and the running tasks come from Container Insights; turn it on for cluster `\(cluster.value)` (`aws ecs update-cluster-settings --cluster \(cluster.value) --settings name=containerInsights,value=enabled`), or the worker never scales"
+        ))
+    }
+    if queue.kmsKeyARN != nil, queue.arn == nil, !(queue.subscriptions ?? []).isEmpty {
+      findings.add(
+        .note(
+          "queue-kms-sns", at: queue.kmsKeyARN?.location ?? queue.location,
+          "SNS encrypts what it delivers into this queue with `kms_key_arn`: the key's policy must allow `sns.amazonaws.com` `kms:GenerateDataKey*` and `kms:Decrypt`, or deliveries fail"
+        ))
     }
     if let key = queue.kmsKeyARN, !IdentifierPatterns.isKMSKeyARN(key.value) {
       findings.add(
@@ -20,7 +48,9 @@ extension SpecValidator {
           "`queue.kms_key_arn` is `\(key.value)`; write the KMS key ARN, `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID` (the task role is granted `kms:Decrypt` on it, which an alias cannot name)"
         ))
     }
-    checkGeneratedVariable(queue.urlEnvironmentName, "queue.url_env", spec, &findings)
+    checkGeneratedVariable(
+      queue.urlEnvironmentName, "queue.url_env", default: SpecDefaults.Queue.urlEnvironmentName,
+      defaultAt: queue.location, spec, &findings)
     findings.checkRange(
       queue.visibilityTimeout, KindLimits.visibilityTimeout, field: "queue.visibility_timeout",
       unit: "seconds")
@@ -89,6 +119,15 @@ extension SpecValidator {
           ))
       }
     }
+    if let policy = subscription.filterPolicy, policy.value.isNonEmptyObject,
+      let path = policy.value.firstBareLeaf()
+    {
+      findings.add(
+        .error(
+          "filter-policy", at: policy.location,
+          "`filter_policy` has a single value at `\(path)`; SNS wants a list of allowed values (or matcher objects) at every leaf, such as `\(path.split(separator: ".").last ?? ""): [created]`"
+        ))
+    }
     if let policy = subscription.filterPolicy, !policy.value.isNonEmptyObject {
       findings.add(
         .error(
@@ -100,10 +139,14 @@ extension SpecValidator {
 
   /// An environment variable ecsgen sets for the container (the queue URL, the event): a
   /// portable name that `environment` and `secrets` do not set as well.
+  ///
+  /// A name left at its default (`QUEUE_URL`, `ECSGEN_EVENT`) is checked too, reported at the
+  /// section that implies it (`defaultAt`).
   func checkGeneratedVariable(
-    _ name: Located<String>?, _ field: String, _ spec: ServiceSpec, _ findings: inout Findings
+    _ written: Located<String>?, _ field: String, default defaultName: String,
+    defaultAt location: SourceLocation, _ spec: ServiceSpec, _ findings: inout Findings
   ) {
-    guard let name else { return }
+    let name = written ?? Located(defaultName, at: location)
     if !IdentifierPatterns.isEnvironmentName(name.value) {
       findings.add(
         .error(
@@ -118,7 +161,7 @@ extension SpecValidator {
       findings.add(
         .error(
           "env-conflict", at: name.location,
-          "`\(field)` names `\(name.value)`, which `environment` or `secrets` also sets (\(taken.key.location.line):\(taken.key.location.column)); ECS refuses a variable set twice, so choose another name"
+          "`\(field)`\(written == nil ? " (by default)" : "") names `\(name.value)`, which `environment` or `secrets` also sets (\(taken.key.location.line):\(taken.key.location.column)); ECS refuses a variable set twice, so choose another name"
         ))
     }
   }

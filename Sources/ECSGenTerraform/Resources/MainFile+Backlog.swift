@@ -86,7 +86,7 @@ extension MainFile {
               block(
                 "step_adjustment",
                 [
-                  .set("metric_interval_lower_bound", .string("0")),
+                  .set("metric_interval_lower_bound", .string(String(wakeUp.stepLowerBound))),
                   .set("scaling_adjustment", .number(wakeUp.capacity)),
                 ]),
             ])

@@ -24,6 +24,7 @@ extension MainFile {
               HCLObjectItem("maxReceiveCount", .number(created.maxReceiveCount)),
             ])
           ])))
+    body += createBeforeDestroy(created.createBeforeDestroy)
     var blocks = [resource("aws_sqs_queue", "this", body)]
     blocks += queuePolicyBlocks("this", document: "queue", created.policy)
     blocks += deadLetterQueueBlocks(created.deadLetterQueue)
@@ -40,6 +41,7 @@ extension MainFile {
       .set("message_retention_seconds", .number(queue.retentionSeconds)),
     ]
     body += encryption(queue.kmsKeyARN, reuseSeconds: queue.kmsDataKeyReuseSeconds)
+    body += createBeforeDestroy(queue.createBeforeDestroy)
     var blocks = [resource("aws_sqs_queue", "dead_letter", body)]
     if queue.redriveAllowSourceQueue {
       // A separate resource, not the queue's own attribute: the attribute would name the source

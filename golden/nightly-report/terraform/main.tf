@@ -135,6 +135,10 @@ resource "aws_sqs_queue" "dead_letter" {
   fifo_queue                = false
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 data "aws_iam_policy_document" "dead_letter_queue" {
@@ -319,7 +323,15 @@ resource "aws_sfn_state_machine" "this" {
           StartedBy = "{% $substring($states.context.Execution.Name, -36) %}"
         }
         Output = "{% $states.result.TaskArns %}"
-        Next   = "StopTimedOutTasks"
+        Retry = [
+          {
+            ErrorEquals     = ["States.TaskFailed"]
+            IntervalSeconds = 5
+            MaxAttempts     = 3
+            BackoffRate     = 2
+          },
+        ]
+        Next = "StopTimedOutTasks"
       }
       StopTimedOutTasks = {
         Type  = "Map"
@@ -338,6 +350,14 @@ resource "aws_sfn_state_machine" "this" {
                 Task    = "{% $states.input %}"
                 Reason  = "ecsgen: the job ran past its timeout of 7200 s"
               }
+              Retry = [
+                {
+                  ErrorEquals     = ["States.TaskFailed"]
+                  IntervalSeconds = 5
+                  MaxAttempts     = 3
+                  BackoffRate     = 2
+                },
+              ]
               End = true
             }
           }

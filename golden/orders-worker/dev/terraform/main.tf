@@ -211,6 +211,10 @@ resource "aws_sqs_queue" "this" {
     deadLetterTargetArn = aws_sqs_queue.dead_letter.arn
     maxReceiveCount     = 5
   })
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 data "aws_iam_policy_document" "queue" {
@@ -261,6 +265,10 @@ resource "aws_sqs_queue" "dead_letter" {
   fifo_queue                = false
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_sqs_queue_redrive_allow_policy" "dead_letter" {
