@@ -14,8 +14,10 @@ deployment in place: each later environment's whole lifecycle runs next to the e
 environment deployed earlier in the same work directory: it must show no change, so the later
 environments neither collided with it nor changed or deleted any of its resources.
 
-Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (new
-image, new port, public <-> internal) -> destroy -> apply again.
+Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (per
+kind, Variants.changes: web new image, new port, public <-> internal; backend new image, new
+port; worker new image, visibility timeout, a subscription removed, FIFO on; job new image,
+schedule or event pattern, timeout) -> destroy -> apply again.
 CloudFormation: create -> no-op update -> update to each changed spec -> delete -> create again.
 
 Each step prints one line `RESULT|tool|service|step|PASS/FAIL/SKIP|seconds|detail` (also appended
@@ -177,6 +179,48 @@ class Variants:
         self.current = self.write("image")
         return "image_tag input lifecycle-1 -> lifecycle-2"
 
+    def changes(self):
+        """The changes made one after the other, per kind (issue 13): [(label, change)], where
+        change() edits the spec and returns what it changed.
+
+        web: new image, new port, public <-> internal (the load balancer and target group
+        replacements of issue 9). backend: new image, new port (the ingress rule). worker: new
+        image, a longer visibility timeout (in place), a subscription removed (a delete), FIFO on
+        (a replacement: both queues get `.fifo` names). job: new image (a new task definition
+        the state machine names), the schedule's expression and time zone, or the event pattern
+        (both in place), the timeout (the state machine's definition)."""
+        root, env = self.root, self.args.env
+        kind = specvariant.kind(root)
+        steps = [("image", self.change_image)]
+        if kind == "web":
+            steps += [("port", self.change_port), ("public", self.change_public)]
+        elif kind == "backend":
+            if specvariant.effective_value(root, env, "port") is not None:
+                steps.append(("port", self.change_port))
+        elif kind == "worker":
+            if specvariant.effective_value(root, env, "queue", "arn") is None:
+                steps.append(("visibility timeout", self.edit("visibility", specvariant.change_visibility)))
+                if specvariant.subscriptions(root, env):
+                    steps.append(("subscription removed", self.edit("subscription", specvariant.remove_subscription)))
+                steps.append(("fifo", self.edit("fifo", specvariant.turn_on_fifo)))
+        elif kind == "job":
+            if specvariant.effective_value(root, env, "schedule") is not None:
+                steps.append(("schedule", self.edit("schedule", specvariant.change_schedule)))
+            else:
+                steps.append(("event pattern", self.edit("pattern", specvariant.change_event_pattern)))
+            steps.append(("timeout", self.edit("timeout", specvariant.change_timeout)))
+        return steps
+
+    def edit(self, label, change):
+        """A change step from a specvariant function change(root, env) -> description."""
+
+        def run():
+            description = change(self.root, self.args.env)
+            self.current = self.write(label)
+            return description
+
+        return run
+
     def change_port(self):
         old, new = specvariant.bump_port(self.root, self.args.env)
         self.current = self.write("port")
@@ -225,6 +269,11 @@ UNIQUE_NAMES = {
     "aws_ecs_service": "name",
     "aws_s3_bucket": "bucket",
     "aws_dynamodb_table": "name",
+    "aws_sqs_queue": "name",
+    "aws_sfn_state_machine": "name",
+    "aws_scheduler_schedule": "name",
+    "aws_cloudwatch_event_rule": "name",
+    "aws_cloudwatch_metric_alarm": "alarm_name",
 }
 
 
@@ -389,11 +438,7 @@ class Terraform:
         steps.run("apply", lambda: self.apply(variants.current))
         steps.run("second plan: no change", self.second_plan)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in (
-            ("image", variants.change_image),
-            ("port", variants.change_port),
-            ("public", variants.change_public),
-        ):
+        for label, change in variants.changes():
             description = change()
             steps.run(f"apply change: {label}", lambda: description + ": " + self.apply(variants.current, collision_check=True))
             steps.run(f"plan after {label}: no change", self.second_plan)
@@ -711,11 +756,7 @@ class CloudFormation:
         steps.run("create", self.create)
         steps.run("no-op update", self.no_op_update)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in (
-            ("image", variants.change_image),
-            ("port", variants.change_port),
-            ("public", variants.change_public),
-        ):
+        for label, change in variants.changes():
             self.update(label, change())
         steps.run("delete", self.delete)
         variants.reset()

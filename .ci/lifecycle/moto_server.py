@@ -9,7 +9,16 @@ keyed by the target's ARN).
 
 moto's hosted zone IDs are 22 random letters and digits; AWS's start with `Z`, and ecsgen's
 `load_balancer.hosted_zone_id` rule (rightly) asks for that, so the wrapper makes the first
-character a `Z`. Everything else is moto's own server, unchanged:
+character a `Z`.
+
+SQS (workers and jobs, issue 13): moto stores a queue's RedriveAllowPolicy but GetQueueAttributes
+never returns it (it is not in moto's list of readable attributes), so the provider reads the
+dead-letter queue's redrive allow policy back as empty and plans it again; and moto's
+SetQueueAttributes replaces the queue's Policy with whatever the call holds (None when it does
+not name Policy), while AWS changes only the attributes named. The wrapper returns
+RedriveAllowPolicy and keeps Policy unless the call names it.
+
+Everything else is moto's own server, unchanged:
 
   python moto_server.py -H 127.0.0.1 -p PORT
 """
@@ -20,6 +29,7 @@ import sys
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
 from moto.route53.models import HostedZoneIdentifier
 from moto.server import main
+from moto.sqs.models import Queue
 
 TAGS = {}
 _register = ApplicationAutoScalingResponse.register_scalable_target
@@ -56,6 +66,28 @@ def generate_zone_id(self, *args, **kwargs):
     return "Z" + _generate(self, *args, **kwargs)[1:]
 
 
+_set_attributes = Queue._set_attributes
+_queue_attributes = Queue.attributes
+
+
+def set_queue_attributes(self, attributes, now=None):
+    policy = getattr(self, "policy", None)
+    _set_attributes(self, attributes, now)
+    if "Policy" not in attributes:
+        self.policy = policy
+    elif not attributes["Policy"]:
+        self.policy = None
+
+
+def queue_attributes(self):
+    result = _queue_attributes.fget(self)
+    if getattr(self, "redrive_allow_policy", None):
+        result["RedriveAllowPolicy"] = self.redrive_allow_policy
+    return result
+
+
+Queue._set_attributes = set_queue_attributes
+Queue.attributes = property(queue_attributes)
 HostedZoneIdentifier.generate = generate_zone_id
 ApplicationAutoScalingResponse.register_scalable_target = register_scalable_target
 ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
