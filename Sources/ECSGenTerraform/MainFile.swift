@@ -19,11 +19,10 @@ struct MainFile {
     case .backend(let backend):
       return shared + serviceBlocks(backend.service, web: nil) + scalingBlocks(backend.service)
     case .worker(let worker):
-      // TODO(issue 13, stage 5): the queue, its subscriptions and the backlog policies.
-      return shared + serviceBlocks(worker.service, web: nil) + scalingBlocks(worker.service)
-    case .job:
-      // TODO(issue 13, stage 5): the trigger, the state machine and the dead-letter queue.
-      return shared
+      return shared + queueBlocks(worker.queue) + serviceBlocks(worker.service, web: nil)
+        + scalingBlocks(worker.service) + (worker.backlogScaling.map(backlogScalingBlocks) ?? [])
+    case .job(let job):
+      return shared + jobBlocks(job)
     }
   }
 }

@@ -31,6 +31,7 @@ struct OutputsFile {
         ),
       ]
     }
+    outputs += kindOutputs(plan.workload)
     outputs += [
       (
         "log_group_name", "CloudWatch Logs group of the containers.",
@@ -63,6 +64,55 @@ struct OutputsFile {
     }
     return outputs.map { name, description, value in
       HCLBlock("output", [name], [.set("description", .string(description)), .set("value", value)])
+    }
+  }
+
+  /// What only a worker or a job has: the queue a team sends to, the dead-letter queue to watch,
+  /// the state machine whose executions show each run, the schedule or rule that starts it.
+  private func kindOutputs(_ workload: Workload) -> [(String, String, HCLExpression)] {
+    let deadLetterURL = (
+      "dead_letter_queue_url", "URL of the dead-letter queue.",
+      HCLExpression.reference("aws_sqs_queue.dead_letter.url")
+    )
+    switch workload {
+    case .web, .backend: return []
+    case .worker(let worker):
+      switch worker.queue {
+      case .existing(let queue):
+        return [
+          ("queue_url", "URL of the queue the worker consumes.", .string(queue.url)),
+          ("queue_arn", "ARN of the queue the worker consumes.", .string(queue.arn)),
+        ]
+      case .created:
+        return [
+          ("queue_url", "URL of the queue the worker consumes.", context.reference(.queueURL)),
+          ("queue_arn", "ARN of the queue the worker consumes.", context.reference(.queueARN)),
+          deadLetterURL,
+        ]
+      }
+    case .job(let job):
+      var outputs = [
+        (
+          "state_machine_arn", "ARN of the state machine whose executions run the job.",
+          context.reference(.stateMachineARN)
+        ),
+        deadLetterURL,
+      ]
+      switch job.trigger {
+      case .schedule:
+        outputs.append(
+          (
+            "schedule_name", "Name of the EventBridge Scheduler schedule that starts the job.",
+            .reference("aws_scheduler_schedule.this.name")
+          ))
+      case .event:
+        outputs.append(
+          (
+            "event_rule_name", "Name of the EventBridge rule whose events start the job.",
+            .reference("aws_cloudwatch_event_rule.this.name")
+          ))
+      }
+      return outputs
     }
   }
 }

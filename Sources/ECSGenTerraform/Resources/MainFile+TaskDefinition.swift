@@ -57,10 +57,8 @@ extension MainFile {
       HCLObjectItem(
         "environment",
         .list(
-          task.environment.map {
-            .object([
-              HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", .string($0.value)),
-            ])
+          environment().map {
+            .object([HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", $0.value)])
           })))
     items.append(
       HCLObjectItem(
@@ -100,5 +98,20 @@ extension MainFile {
     items.append(HCLObjectItem("stopTimeout", .number(task.stopTimeoutSeconds)))
     items.append(HCLObjectItem("readonlyRootFilesystem", .bool(task.readOnlyRootFilesystem)))
     return .object(items)
+  }
+
+  /// The container's variables: the spec's, plus a worker's queue URL (the created queue's
+  /// address, or the existing queue's URL from the plan), kept sorted by name.
+  private func environment() -> [(name: String, value: HCLExpression)] {
+    let variables = plan.task.environment.map {
+      (name: $0.name, value: HCLExpression.string($0.value))
+    }
+    guard case .worker(let worker) = plan.workload else { return variables }
+    let url: HCLExpression =
+      switch worker.queue {
+      case .created: context.reference(.queueURL)
+      case .existing(let queue): .string(queue.url)
+      }
+    return (variables + [(name: worker.queueURLVariable, value: url)]).sorted { $0.name < $1.name }
   }
 }
