@@ -25,6 +25,22 @@ struct CloudFormationContext {
     static let deadLetterQueue = "DeadLetterQueue"
     static let stateMachine = "StateMachine"
     static let eventRule = "EventRule"
+    static let queuePolicy = "QueuePolicy"
+    static let deadLetterQueuePolicy = "DeadLetterQueuePolicy"
+    static let backlogScalingPolicy = "BacklogScalingPolicy"
+    static let wakeUpScalingPolicy = "WakeUpScalingPolicy"
+    static let wakeUpAlarm = "WakeUpAlarm"
+    static let stateMachineLogGroup = "StateMachineLogGroup"
+    static let stateMachineRole = "StateMachineRole"
+    static let invokeRole = "InvokeRole"
+    static let schedule = "Schedule"
+
+    /// `orders_events` → `OrdersEventsSubscription`: the subscription's plan key in PascalCase,
+    /// so that adding a topic never renames another topic's subscription.
+    static func subscription(_ subscription: QueueSubscriptionPlan) -> String {
+      subscription.key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .joined() + "Subscription"
+    }
 
     static func listener(_ listener: ListenerPlan) -> String {
       listener.role.prefix(1).uppercased() + listener.role.dropFirst() + "Listener"

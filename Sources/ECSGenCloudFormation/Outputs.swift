@@ -50,12 +50,49 @@ struct Outputs {
           Intrinsic.getAtt(ID.repository, "RepositoryUri")
         ))
     }
+    outputs += kindOutputs()
+    // These exist only once the image has a tag (see `serviceCondition`).
+    let conditional: Set = ["ServiceName", "StateMachineArn"]
     return outputs.map { name, description, value in
       var members: [String: JSONValue] = ["Description": .string(description), "Value": value]
-      if name == "ServiceName", let condition = context.serviceCondition {
+      if conditional.contains(name), let condition = context.serviceCondition {
         members["Condition"] = .string(condition)
       }
       return JSONMember(name, .sorted(members))
+    }
+  }
+
+  /// A worker's queue and a job's state machine, and the dead-letter queue where their failures
+  /// land.
+  private func kindOutputs() -> [(String, String, JSONValue)] {
+    typealias ID = CloudFormationContext.ID
+    let deadLetter = (
+      "DeadLetterQueueUrl", "URL of the dead-letter queue.", Intrinsic.ref(ID.deadLetterQueue)
+    )
+    switch context.plan.workload {
+    case .web, .backend: return []
+    case .worker(let worker):
+      switch worker.queue {
+      case .created:
+        return [
+          ("QueueUrl", "URL of the queue the worker consumes.", context.reference(.queueURL)),
+          ("QueueArn", "ARN of the queue the worker consumes.", context.reference(.queueARN)),
+          deadLetter,
+        ]
+      case .existing(let queue):
+        return [
+          ("QueueUrl", "URL of the queue the worker consumes.", .string(queue.url)),
+          ("QueueArn", "ARN of the queue the worker consumes.", .string(queue.arn)),
+        ]
+      }
+    case .job:
+      return [
+        (
+          "StateMachineArn", "ARN of the state machine that runs the job.",
+          context.reference(.stateMachineARN)
+        ),
+        deadLetter,
+      ]
     }
   }
 }

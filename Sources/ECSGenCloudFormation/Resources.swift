@@ -8,19 +8,23 @@ struct Resources {
   typealias ID = CloudFormationContext.ID
 
   func members() -> [JSONMember] {
-    let shared = clusterAndLogs() + roles() + repository() + taskDefinition() + securityGroups()
-    // Each kind's own resources; the shared ones above render the same for every kind.
+    // Each kind's own resources; the shared ones render the same for every kind.
     switch plan.workload {
     case .web(let web):
-      return shared + loadBalancer(web) + service(web.service, web: web) + scaling(web.service)
+      return shared() + loadBalancer(web) + service(web.service, web: web) + scaling(web.service)
     case .backend(let backend):
-      return shared + service(backend.service, web: nil) + scaling(backend.service)
+      return shared() + service(backend.service, web: nil) + scaling(backend.service)
     case .worker(let worker):
-      // TODO(issue 13, stage 5): the queue, its subscriptions and the backlog policies.
-      return shared + service(worker.service, web: nil) + scaling(worker.service)
-    case .job:
-      // TODO(issue 13, stage 5): the trigger, the state machine and the dead-letter queue.
-      return shared
+      return shared(variables: [queueURLVariable(worker)]) + queue(worker)
+        + service(worker.service, web: nil) + scaling(worker.service) + backlogScaling(worker)
+    case .job(let job):
+      return shared() + self.job(job)
     }
+  }
+
+  /// The resources every kind has; `variables` are the kind's own container variables.
+  private func shared(variables: [(name: String, value: JSONValue)] = []) -> [JSONMember] {
+    clusterAndLogs() + roles() + repository() + taskDefinition(variables: variables)
+      + securityGroups()
   }
 }

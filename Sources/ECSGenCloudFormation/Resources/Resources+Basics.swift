@@ -39,29 +39,32 @@ extension Resources {
     [(ID.taskRole, plan.roles.task), (ID.executionRole, plan.roles.execution)].compactMap {
       id, role in
       guard let created = role.created else { return nil }
-      var properties: [String: JSONValue] = [
-        "RoleName": .string(created.name),
-        "Description": .string(created.description),
-        "AssumeRolePolicyDocument": trustPolicy(created),
-        "Tags": context.tags,
-      ]
-      if !created.managedPolicies.isEmpty {
-        properties["ManagedPolicyArns"] = .array(
-          created.managedPolicies.map(context.managedPolicyARN))
-      }
-      if !created.statements.isEmpty {
-        properties["Policies"] = .array([
-          .sorted([
-            "PolicyName": .string(created.name),
-            "PolicyDocument": .sorted([
-              "Version": .string("2012-10-17"),
-              "Statement": .array(created.statements.map(statement)),
-            ]),
-          ])
-        ])
-      }
-      return JSONMember(id, resource("AWS::IAM::Role", properties))
+      return JSONMember(id, resource("AWS::IAM::Role", roleProperties(created)))
     }
+  }
+
+  /// A created role: its trust policy, managed policies and inline policy. The task's roles and a
+  /// job's state machine and invoke roles share it.
+  func roleProperties(_ created: CreatedRolePlan) -> [String: JSONValue] {
+    var properties: [String: JSONValue] = [
+      "RoleName": .string(created.name),
+      "Description": .string(created.description),
+      "AssumeRolePolicyDocument": trustPolicy(created),
+      "Tags": context.tags,
+    ]
+    if !created.managedPolicies.isEmpty {
+      properties["ManagedPolicyArns"] = .array(
+        created.managedPolicies.map(context.managedPolicyARN))
+    }
+    if !created.statements.isEmpty {
+      properties["Policies"] = .array([
+        .sorted([
+          "PolicyName": .string(created.name),
+          "PolicyDocument": policyDocument(created.statements),
+        ])
+      ])
+    }
+    return properties
   }
 
   private func trustPolicy(_ role: CreatedRolePlan) -> JSONValue {
@@ -81,8 +84,18 @@ extension Resources {
           ])
         ]),
       ])
+    } else if !role.trustConditions.isEmpty {
+      statement["Condition"] = conditions(role.trustConditions)
     }
     return .sorted(["Version": .string("2012-10-17"), "Statement": .array([.sorted(statement)])])
+  }
+
+  /// An IAM policy document: a role's inline policy or a queue's resource policy.
+  func policyDocument(_ statements: [PolicyStatement]) -> JSONValue {
+    .sorted([
+      "Version": .string("2012-10-17"),
+      "Statement": .array(statements.map(statement)),
+    ])
   }
 
   private func statement(_ statement: PolicyStatement) -> JSONValue {
@@ -92,7 +105,26 @@ extension Resources {
       "Resource": .array(statement.resources.map(context.policyResource)),
     ]
     if !statement.sid.isEmpty { members["Sid"] = .string(statement.sid) }
+    // A resource policy's principals: everyone (`*`, for a deny) or AWS services.
+    if statement.principals == ["*"] {
+      members["Principal"] = .string("*")
+    } else if !statement.principals.isEmpty {
+      members["Principal"] = .sorted([
+        "Service": .array(statement.principals.map(JSONValue.string))
+      ])
+    }
+    if !statement.conditions.isEmpty { members["Condition"] = conditions(statement.conditions) }
     return .sorted(members)
+  }
+
+  /// `{"Test": {"variable": [values]}}`, conditions with the same operator in one object.
+  private func conditions(_ conditions: [PolicyCondition]) -> JSONValue {
+    var byTest: [String: [String: JSONValue]] = [:]
+    for condition in conditions {
+      byTest[condition.test, default: [:]][condition.variable] = .array(
+        condition.values.map(context.policyResource))
+    }
+    return .sorted(byTest.mapValues { JSONValue.sorted($0) })
   }
 
   /// The ECR repository for a built image, with the same lifecycle rules as the Terraform.

@@ -1,8 +1,9 @@
 import ECSGenPlan
 
 extension Resources {
-  /// The Fargate task definition and its one container.
-  func taskDefinition() -> [JSONMember] {
+  /// The Fargate task definition and its one container. `variables` are the kind's own
+  /// environment variables (a worker's queue URL), whose values may refer to resources.
+  func taskDefinition(variables: [(name: String, value: JSONValue)] = []) -> [JSONMember] {
     let task = plan.task
     var properties: [String: JSONValue] = [
       "Family": .string(task.family),
@@ -16,7 +17,7 @@ extension Resources {
         "OperatingSystemFamily": .string(task.operatingSystemFamily),
         "CpuArchitecture": .string(task.cpuArchitecture),
       ]),
-      "ContainerDefinitions": .array([container()]),
+      "ContainerDefinitions": .array([container(variables: variables)]),
       "Tags": context.tags,
     ]
     if let storage = task.ephemeralStorageGiB {
@@ -29,7 +30,7 @@ extension Resources {
     ]
   }
 
-  private func container() -> JSONValue {
+  private func container(variables: [(name: String, value: JSONValue)]) -> JSONValue {
     let task = plan.task
     var container: [String: JSONValue] = [:]
     if let port = task.containerPort {
@@ -42,7 +43,9 @@ extension Resources {
       "Image": context.image,
       "Essential": .bool(true),
       "Environment": .array(
-        task.environment.map { .sorted(["Name": .string($0.name), "Value": .string($0.value)]) }),
+        (task.environment.map { ($0.name, JSONValue.string($0.value)) } + variables)
+          .sorted { $0.0 < $1.0 }
+          .map { .sorted(["Name": .string($0.0), "Value": $0.1]) }),
       "Secrets": .array(
         task.secrets.map {
           .sorted(["Name": .string($0.name), "ValueFrom": .string($0.valueFrom)])
