@@ -444,6 +444,8 @@ def describe():
     lines.append("  Application Auto Scaling ListTagsForResource, TagResource, UntagResource (moto answers HTTP 500;")
     lines.append("  the provider lists a scalable target's tags after every create and read)")
     lines.append("  Route 53 hosted zone IDs that start with Z as AWS's do (moto's are 22 random characters)")
+    lines.append("  Step Functions ValidateStateMachineDefinition (answered OK; provider 5.100 validates while planning)")
+    lines.append("  and ListStateMachineVersions (none); moto answers both with HTTP 500")
     lines.append("  SQS RedriveAllowPolicy read back by GetQueueAttributes (moto stores it but never returns it)")
     lines.append("  SQS SetQueueAttributes keeps the attributes it does not name (moto drops the Policy of a")
     lines.append("  queue whenever a call sets other attributes only, e.g. RedriveAllowPolicy)")

@@ -18,6 +18,12 @@ SetQueueAttributes replaces the queue's Policy with whatever the call holds (Non
 not name Policy), while AWS changes only the attributes named. The wrapper returns
 RedriveAllowPolicy and keeps Policy unless the call names it.
 
+Step Functions (jobs, issue 13): moto 5.2 answers ValidateStateMachineDefinition and
+ListStateMachineVersions with HTTP 500 (not implemented). Provider 5.100 validates every state
+machine definition while planning, so no job could be planned at all. The wrapper answers the
+validation with `OK` and no diagnostics (the check does not validate ASL; the definition is a
+golden with unit tests) and lists no versions (ecsgen does not publish versions).
+
 Everything else is moto's own server, unchanged:
 
   python moto_server.py -H 127.0.0.1 -p PORT
@@ -30,6 +36,7 @@ from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
 from moto.route53.models import HostedZoneIdentifier
 from moto.server import main
 from moto.sqs.models import Queue
+from moto.stepfunctions.responses import StepFunctionResponse
 
 TAGS = {}
 _register = ApplicationAutoScalingResponse.register_scalable_target
@@ -86,6 +93,16 @@ def queue_attributes(self):
     return result
 
 
+def validate_state_machine_definition(self):
+    return json.dumps({"result": "OK", "diagnostics": [], "truncated": False})
+
+
+def list_state_machine_versions(self):
+    return json.dumps({"stateMachineVersions": []})
+
+
+StepFunctionResponse.validate_state_machine_definition = validate_state_machine_definition
+StepFunctionResponse.list_state_machine_versions = list_state_machine_versions
 Queue._set_attributes = set_queue_attributes
 Queue.attributes = property(queue_attributes)
 HostedZoneIdentifier.generate = generate_zone_id
