@@ -88,9 +88,14 @@ def set_queue_attributes(self, attributes, now=None):
 
 def queue_attributes(self):
     result = _queue_attributes.fget(self)
-    if getattr(self, "redrive_allow_policy", None):
-        result["RedriveAllowPolicy"] = self.redrive_allow_policy
+    if not result.get("RedriveAllowPolicy"):
+        result.pop("RedriveAllowPolicy", None)
     return result
+
+
+# A readable attribute name (GetQueueAttributes refuses names outside these lists), unset by default.
+Queue.BASE_ATTRIBUTES = Queue.BASE_ATTRIBUTES + ["RedriveAllowPolicy"]
+Queue.redrive_allow_policy = None
 
 
 def validate_state_machine_definition(self):
