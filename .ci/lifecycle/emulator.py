@@ -447,6 +447,7 @@ def describe():
     lines.append("  Step Functions ValidateStateMachineDefinition (answered OK; provider 5.100 validates while planning)")
     lines.append("  and ListStateMachineVersions (none); moto answers both with HTTP 500")
     lines.append("  SQS RedriveAllowPolicy read back by GetQueueAttributes (moto stores it but never returns it)")
+    lines.append("  SQS RedrivePolicy read back as compact JSON as AWS does (moto adds spaces: a planned change)")
     lines.append("  SQS SetQueueAttributes keeps the attributes it does not name (moto drops the Policy of a")
     lines.append("  queue whenever a call sets other attributes only, e.g. RedriveAllowPolicy)")
     lines.append("AWS rules the emulator does not enforce (asserted by the check):")

@@ -15,8 +15,9 @@ SQS (workers and jobs, issue 13): moto stores a queue's RedriveAllowPolicy but G
 never returns it (it is not in moto's list of readable attributes), so the provider reads the
 dead-letter queue's redrive allow policy back as empty and plans it again; and moto's
 SetQueueAttributes replaces the queue's Policy with whatever the call holds (None when it does
-not name Policy), while AWS changes only the attributes named. The wrapper returns
-RedriveAllowPolicy and keeps Policy unless the call names it.
+not name Policy), while AWS changes only the attributes named; and moto returns RedrivePolicy
+with spaces after `:` and `,` where AWS returns compact JSON. The wrapper returns
+RedriveAllowPolicy, keeps Policy unless the call names it, and returns RedrivePolicy compact.
 
 Step Functions (jobs, issue 13): moto 5.2 answers ValidateStateMachineDefinition and
 ListStateMachineVersions with HTTP 500 (not implemented). Provider 5.100 validates every state
@@ -90,6 +91,10 @@ def queue_attributes(self):
     result = _queue_attributes.fget(self)
     if not result.get("RedriveAllowPolicy"):
         result.pop("RedriveAllowPolicy", None)
+    if self.redrive_policy:
+        # As AWS returns it (compact JSON); moto's json.dumps adds spaces, which the provider
+        # plans as a change of the queue's redrive_policy ("whitespace changes").
+        result["RedrivePolicy"] = json.dumps(self.redrive_policy, separators=(",", ":"))
     return result
 
 
