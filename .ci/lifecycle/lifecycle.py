@@ -211,6 +211,16 @@ class Variants:
             steps.append(("timeout", self.edit("timeout", specvariant.change_timeout)))
         return steps
 
+    def changes_to_run(self, steps):
+        """The change steps, or none with --skip-changes (a later environment of a spec whose
+        first environment ran them: check-deploy with ECSGEN_DEPLOY_CHANGES=first)."""
+        changes = self.changes()
+        if self.args.skip_changes:
+            labels = ", ".join(label for label, _ in changes)
+            steps.record("changes", "SKIP", 0, f"{labels}: run in {self.args.skip_changes} only (ECSGEN_DEPLOY_CHANGES=first)")
+            return []
+        return changes
+
     def edit(self, label, change):
         """A change step from a specvariant function change(root, env) -> description."""
 
@@ -438,7 +448,7 @@ class Terraform:
         steps.run("apply", lambda: self.apply(variants.current))
         steps.run("second plan: no change", self.second_plan)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in variants.changes():
+        for label, change in self.variants.changes_to_run(steps):
             description = change()
             steps.run(f"apply change: {label}", lambda: description + ": " + self.apply(variants.current, collision_check=True))
             steps.run(f"plan after {label}: no change", self.second_plan)
@@ -756,7 +766,7 @@ class CloudFormation:
         steps.run("create", self.create)
         steps.run("no-op update", self.no_op_update)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in variants.changes():
+        for label, change in self.variants.changes_to_run(steps):
             self.update(label, change())
         steps.run("delete", self.delete)
         variants.reset()
@@ -849,6 +859,10 @@ def main():
     parser.add_argument(
         "--recheck", action="store_true",
         help="only check that the deployment left in WORK by an earlier run is unchanged",
+    )
+    parser.add_argument(
+        "--skip-changes", default="", metavar="ENV",
+        help="skip the change steps (the environment ENV of the same spec ran them)",
     )
     parser.add_argument("--after", default="", help="with --recheck: the environments deployed since (for the step name)")
     args = parser.parse_args()
