@@ -6,6 +6,21 @@ output "cluster_name" {
   value       = aws_ecs_cluster.this.name
 }
 
+output "state_machine_arn" {
+  description = "ARN of the state machine whose executions run the job."
+  value       = aws_sfn_state_machine.this.arn
+}
+
+output "dead_letter_queue_url" {
+  description = "URL of the dead-letter queue."
+  value       = aws_sqs_queue.dead_letter.url
+}
+
+output "schedule_name" {
+  description = "Name of the EventBridge Scheduler schedule that starts the job."
+  value       = aws_scheduler_schedule.this.name
+}
+
 output "log_group_name" {
   description = "CloudWatch Logs group of the containers."
   value       = aws_cloudwatch_log_group.this.name

@@ -175,3 +175,355 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
   to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
 }
+
+resource "aws_sqs_queue" "dead_letter" {
+  name                      = "thumbnail-job-dlq"
+  fifo_queue                = false
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+data "aws_iam_policy_document" "dead_letter_queue" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.dead_letter.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "RuleMaySendFailedEvents"
+    effect    = "Allow"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dead_letter.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = [aws_cloudwatch_event_rule.this.arn]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "dead_letter" {
+  queue_url = aws_sqs_queue.dead_letter.url
+  policy    = data.aws_iam_policy_document.dead_letter_queue.json
+}
+
+resource "aws_cloudwatch_log_group" "state_machine" {
+  name              = "/aws/vendedlogs/states/thumbnail-job"
+  retention_in_days = 30
+}
+
+data "aws_iam_policy_document" "state_machine_assume_role" {
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "state_machine" {
+  name               = "thumbnail-job-states"
+  description        = "Role the thumbnail-job state machine runs the job's task with"
+  assume_role_policy = data.aws_iam_policy_document.state_machine_assume_role.json
+}
+
+data "aws_iam_policy_document" "state_machine" {
+  statement {
+    sid       = "RunTask"
+    effect    = "Allow"
+    actions   = ["ecs:RunTask"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task-definition/thumbnail-job:*"]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [aws_ecs_cluster.this.arn]
+    }
+  }
+
+  statement {
+    sid       = "WatchAndStopTask"
+    effect    = "Allow"
+    actions   = ["ecs:DescribeTasks", "ecs:StopTask"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task/thumbnail-job/*"]
+  }
+
+  statement {
+    sid       = "FindTimedOutTask"
+    effect    = "Allow"
+    actions   = ["ecs:ListTasks"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:container-instance/thumbnail-job/*"]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [aws_ecs_cluster.this.arn]
+    }
+  }
+
+  statement {
+    sid       = "PassTaskRoles"
+    effect    = "Allow"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.task.arn, aws_iam_role.execution.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "WatchTaskEvents"
+    effect    = "Allow"
+    actions   = ["events:DescribeRule", "events:PutRule", "events:PutTargets"]
+    resources = ["arn:${data.aws_partition.current.partition}:events:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"]
+  }
+
+  statement {
+    sid       = "DeliverLogs"
+    effect    = "Allow"
+    actions   = ["logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "WriteTraces"
+    effect    = "Allow"
+    actions   = ["xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "state_machine" {
+  name   = "thumbnail-job-states"
+  role   = aws_iam_role.state_machine.id
+  policy = data.aws_iam_policy_document.state_machine.json
+}
+
+resource "aws_sfn_state_machine" "this" {
+  name     = "thumbnail-job"
+  type     = "STANDARD"
+  role_arn = aws_iam_role.state_machine.arn
+  definition = jsonencode({
+    Comment       = "Runs one thumbnail-job task to completion (generated by ecsgen)"
+    QueryLanguage = "JSONata"
+    StartAt       = "CheckEventSize"
+    States = {
+      CheckEventSize = {
+        Type = "Choice"
+        Choices = [
+          {
+            Condition = "{% $length($string($string($states.input))) > 8094 %}"
+            Next      = "EventTooLarge"
+          },
+        ]
+        Default = "RunTask"
+      }
+      EventTooLarge = {
+        Type  = "Fail"
+        Error = "EventTooLarge"
+        Cause = "The event is longer than the 8094 characters a RunTask override can carry; the task was not started. Pass a reference to the data (an S3 key) in the event instead."
+      }
+      RunTask = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::ecs:runTask.sync"
+        Arguments = {
+          Cluster              = aws_ecs_cluster.this.arn
+          TaskDefinition       = aws_ecs_task_definition.this.arn
+          LaunchType           = "FARGATE"
+          PlatformVersion      = "LATEST"
+          StartedBy            = "{% $substring($states.context.Execution.Name, -36) %}"
+          PropagateTags        = "TASK_DEFINITION"
+          EnableECSManagedTags = true
+          NetworkConfiguration = {
+            AwsvpcConfiguration = {
+              Subnets        = var.task_subnet_ids
+              SecurityGroups = [aws_security_group.tasks.id]
+              AssignPublicIp = "DISABLED"
+            }
+          }
+          Overrides = {
+            ContainerOverrides = [
+              {
+                Name = "thumbnail-job"
+                Environment = [
+                  {
+                    Name  = "ECSGEN_EVENT"
+                    Value = "{% $string($states.input) %}"
+                  },
+                ]
+              },
+            ]
+          }
+        }
+        TimeoutSeconds = 900
+        Retry = [
+          {
+            ErrorEquals     = ["ECS.AmazonECSException"]
+            IntervalSeconds = 30
+            MaxAttempts     = 2
+            BackoffRate     = 2
+          },
+        ]
+        Catch = [
+          {
+            ErrorEquals = ["States.Timeout"]
+            Next        = "FindTimedOutTask"
+          },
+        ]
+        End = true
+      }
+      FindTimedOutTask = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::aws-sdk:ecs:listTasks"
+        Arguments = {
+          Cluster   = aws_ecs_cluster.this.arn
+          StartedBy = "{% $substring($states.context.Execution.Name, -36) %}"
+        }
+        Output = "{% $states.result.TaskArns %}"
+        Next   = "StopTimedOutTasks"
+      }
+      StopTimedOutTasks = {
+        Type  = "Map"
+        Items = "{% $states.input %}"
+        ItemProcessor = {
+          ProcessorConfig = {
+            Mode = "INLINE"
+          }
+          StartAt = "StopTask"
+          States = {
+            StopTask = {
+              Type     = "Task"
+              Resource = "arn:aws:states:::aws-sdk:ecs:stopTask"
+              Arguments = {
+                Cluster = aws_ecs_cluster.this.arn
+                Task    = "{% $states.input %}"
+                Reason  = "ecsgen: the job ran past its timeout of 900 s"
+              }
+              End = true
+            }
+          }
+        }
+        Next = "JobTimedOut"
+      }
+      JobTimedOut = {
+        Type  = "Fail"
+        Error = "JobTimeout"
+        Cause = "The thumbnail-job task ran longer than its timeout of 900 seconds and was stopped."
+      }
+    }
+  })
+
+  logging_configuration {
+    log_destination        = "${aws_cloudwatch_log_group.state_machine.arn}:*"
+    level                  = "ERROR"
+    include_execution_data = false
+  }
+
+  tracing_configuration {
+    enabled = true
+  }
+
+  depends_on = [aws_iam_role_policy.state_machine]
+}
+
+data "aws_iam_policy_document" "invoke_assume_role" {
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "invoke" {
+  name               = "thumbnail-job-events"
+  description        = "Role the thumbnail-job rule starts the job with"
+  assume_role_policy = data.aws_iam_policy_document.invoke_assume_role.json
+}
+
+data "aws_iam_policy_document" "invoke" {
+  statement {
+    sid       = "StartStateMachine"
+    effect    = "Allow"
+    actions   = ["states:StartExecution"]
+    resources = [aws_sfn_state_machine.this.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "invoke" {
+  name   = "thumbnail-job-events"
+  role   = aws_iam_role.invoke.id
+  policy = data.aws_iam_policy_document.invoke.json
+}
+
+resource "aws_cloudwatch_event_rule" "this" {
+  name           = "thumbnail-job"
+  event_bus_name = "default"
+  event_pattern = jsonencode({
+    source      = ["aws.s3"]
+    detail-type = ["Object Created"]
+    detail = {
+      bucket = {
+        name = ["uploads-example"]
+      }
+    }
+  })
+  state = "ENABLED"
+}
+
+resource "aws_cloudwatch_event_target" "this" {
+  rule           = aws_cloudwatch_event_rule.this.name
+  event_bus_name = aws_cloudwatch_event_rule.this.event_bus_name
+  target_id      = "state-machine"
+  arn            = aws_sfn_state_machine.this.arn
+  role_arn       = aws_iam_role.invoke.arn
+
+  retry_policy {
+    maximum_event_age_in_seconds = 3600
+    maximum_retry_attempts       = 2
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.dead_letter.arn
+  }
+}

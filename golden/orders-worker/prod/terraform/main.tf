@@ -157,6 +157,10 @@ resource "aws_ecs_task_definition" "this" {
           name  = "LOG_LEVEL"
           value = "info"
         },
+        {
+          name  = "QUEUE_URL"
+          value = aws_sqs_queue.this.url
+        },
       ]
       secrets = []
       logConfiguration = {
@@ -195,6 +199,114 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
   from_port         = 443
   to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_sqs_queue" "this" {
+  name                       = "orders-worker-prod"
+  fifo_queue                 = false
+  visibility_timeout_seconds = 300
+  message_retention_seconds  = 345600
+  sqs_managed_sse_enabled    = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.dead_letter.arn
+    maxReceiveCount     = 5
+  })
+}
+
+data "aws_iam_policy_document" "queue" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.this.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "SubscribedTopicsMaySend"
+    effect    = "Allow"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.this.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["sns.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:sns:eu-west-2:111111111111:orders-events"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "this" {
+  queue_url = aws_sqs_queue.this.url
+  policy    = data.aws_iam_policy_document.queue.json
+}
+
+resource "aws_sqs_queue" "dead_letter" {
+  name                      = "orders-worker-prod-dlq"
+  fifo_queue                = false
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+resource "aws_sqs_queue_redrive_allow_policy" "dead_letter" {
+  queue_url = aws_sqs_queue.dead_letter.url
+  redrive_allow_policy = jsonencode({
+    redrivePermission = "byQueue"
+    sourceQueueArns   = [aws_sqs_queue.this.arn]
+  })
+}
+
+data "aws_iam_policy_document" "dead_letter_queue" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.dead_letter.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "dead_letter" {
+  queue_url = aws_sqs_queue.dead_letter.url
+  policy    = data.aws_iam_policy_document.dead_letter_queue.json
+}
+
+resource "aws_sns_topic_subscription" "orders_events" {
+  topic_arn            = "arn:aws:sns:eu-west-2:111111111111:orders-events"
+  protocol             = "sqs"
+  endpoint             = aws_sqs_queue.this.arn
+  raw_message_delivery = true
+  filter_policy = jsonencode({
+    type = ["order_placed", "order_amended"]
+  })
+  filter_policy_scope = "MessageAttributes"
+
+  depends_on = [aws_sqs_queue_policy.this]
 }
 
 resource "aws_ecs_service" "this" {
@@ -239,4 +351,70 @@ resource "aws_appautoscaling_target" "this" {
   resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this.name}"
   min_capacity       = 1
   max_capacity       = 20
+}
+
+resource "aws_appautoscaling_policy" "backlog" {
+  name               = "orders-worker-prod-backlog"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = 100
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+
+    customized_metric_specification {
+      metrics {
+        id          = "visible"
+        return_data = false
+
+        metric_stat {
+          stat = "Sum"
+
+          metric {
+            namespace   = "AWS/SQS"
+            metric_name = "ApproximateNumberOfMessagesVisible"
+
+            dimensions {
+              name  = "QueueName"
+              value = "orders-worker-prod"
+            }
+          }
+        }
+      }
+
+      metrics {
+        id          = "running"
+        return_data = false
+
+        metric_stat {
+          stat = "Average"
+
+          metric {
+            namespace   = "ECS/ContainerInsights"
+            metric_name = "RunningTaskCount"
+
+            dimensions {
+              name  = "ClusterName"
+              value = "orders-worker-prod"
+            }
+
+            dimensions {
+              name  = "ServiceName"
+              value = "orders-worker-prod"
+            }
+          }
+        }
+      }
+
+      metrics {
+        id          = "backlog_per_task"
+        expression  = "visible / running"
+        label       = "Visible messages per running task"
+        return_data = true
+      }
+    }
+  }
 }

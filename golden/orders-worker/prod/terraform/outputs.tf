@@ -11,6 +11,21 @@ output "cluster_name" {
   value       = aws_ecs_cluster.this.name
 }
 
+output "queue_url" {
+  description = "URL of the queue the worker consumes."
+  value       = aws_sqs_queue.this.url
+}
+
+output "queue_arn" {
+  description = "ARN of the queue the worker consumes."
+  value       = aws_sqs_queue.this.arn
+}
+
+output "dead_letter_queue_url" {
+  description = "URL of the dead-letter queue."
+  value       = aws_sqs_queue.dead_letter.url
+}
+
 output "log_group_name" {
   description = "CloudWatch Logs group of the containers."
   value       = aws_cloudwatch_log_group.this.name
