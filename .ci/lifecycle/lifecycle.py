@@ -511,6 +511,18 @@ def plan_summary(plan):
     return text
 
 
+# What a delete-first replacement does in AWS, per type (the default: the web resources of issue 9).
+DELETE_FIRST = {
+    "*": "AWS refuses or interrupts the service (a target group in use: ResourceInUse; a load balancer: downtime)",
+    "aws_sqs_queue": (
+        "AWS accepts it (the new name differs), but the running workers poll a deleted queue "
+        "(QueueDoesNotExist) until the new tasks run, and its messages go with it before the new "
+        "queue exists; a replaced queue always gets a new name (only name and fifo_queue force it), "
+        "so create_before_destroy cannot collide"
+    ),
+}
+
+
 def collisions(plan):
     """Replacements that AWS would refuse or that would interrupt the service."""
     problems = []
@@ -524,8 +536,8 @@ def collisions(plan):
         unknown = (change["change"].get("after_unknown") or {}).get(attribute)
         if actions[0] == "delete":
             problems.append(
-                f"{change['address']} ({attribute} {before!r}) is replaced delete-first: AWS refuses or "
-                "interrupts the service (a target group in use: ResourceInUse; a load balancer: downtime)"
+                f"{change['address']} ({attribute} {before!r}) is replaced delete-first: "
+                + DELETE_FIRST.get(change["type"], DELETE_FIRST["*"])
             )
         elif not unknown and before == after:
             problems.append(f"{change['address']} is re-created under the same {attribute} {before!r}: the create collides")
