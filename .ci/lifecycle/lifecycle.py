@@ -14,8 +14,10 @@ deployment in place: each later environment's whole lifecycle runs next to the e
 environment deployed earlier in the same work directory: it must show no change, so the later
 environments neither collided with it nor changed or deleted any of its resources.
 
-Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (new
-image, new port, public <-> internal) -> destroy -> apply again.
+Terraform: apply -> second plan (no change) -> apply a changed spec, one change at a time (per
+kind, Variants.changes: web new image, new port, public <-> internal; backend new image, new
+port; worker new image, visibility timeout, a subscription removed, FIFO on; job new image,
+schedule or event pattern, timeout) -> destroy -> apply again.
 CloudFormation: create -> no-op update -> update to each changed spec -> delete -> create again.
 
 Each step prints one line `RESULT|tool|service|step|PASS/FAIL/SKIP|seconds|detail` (also appended
@@ -177,6 +179,58 @@ class Variants:
         self.current = self.write("image")
         return "image_tag input lifecycle-1 -> lifecycle-2"
 
+    def changes(self):
+        """The changes made one after the other, per kind (issue 13): [(label, change)], where
+        change() edits the spec and returns what it changed.
+
+        web: new image, new port, public <-> internal (the load balancer and target group
+        replacements of issue 9). backend: new image, new port (the ingress rule). worker: new
+        image, a longer visibility timeout (in place), a subscription removed (a delete), FIFO on
+        (a replacement: both queues get `.fifo` names). job: new image (a new task definition
+        the state machine names), the schedule's expression and time zone, or the event pattern
+        (both in place), the timeout (the state machine's definition)."""
+        root, env = self.root, self.args.env
+        kind = specvariant.kind(root)
+        steps = [("image", self.change_image)]
+        if kind == "web":
+            steps += [("port", self.change_port), ("public", self.change_public)]
+        elif kind == "backend":
+            if specvariant.effective_value(root, env, "port") is not None:
+                steps.append(("port", self.change_port))
+        elif kind == "worker":
+            if specvariant.effective_value(root, env, "queue", "arn") is None:
+                steps.append(("visibility timeout", self.edit("visibility", specvariant.change_visibility)))
+                if specvariant.subscriptions(root, env):
+                    steps.append(("subscription removed", self.edit("subscription", specvariant.remove_subscription)))
+                steps.append(("fifo", self.edit("fifo", specvariant.turn_on_fifo)))
+        elif kind == "job":
+            if specvariant.effective_value(root, env, "schedule") is not None:
+                steps.append(("schedule", self.edit("schedule", specvariant.change_schedule)))
+            else:
+                steps.append(("event pattern", self.edit("pattern", specvariant.change_event_pattern)))
+            steps.append(("timeout", self.edit("timeout", specvariant.change_timeout)))
+        return steps
+
+    def changes_to_run(self, steps):
+        """The change steps, or none with --skip-changes (a later environment of a spec whose
+        first environment ran them: check-deploy with ECSGEN_DEPLOY_CHANGES=first)."""
+        changes = self.changes()
+        if self.args.skip_changes:
+            labels = ", ".join(label for label, _ in changes)
+            steps.record("changes", "SKIP", 0, f"{labels}: run in {self.args.skip_changes} only (ECSGEN_DEPLOY_CHANGES=first)")
+            return []
+        return changes
+
+    def edit(self, label, change):
+        """A change step from a specvariant function change(root, env) -> description."""
+
+        def run():
+            description = change(self.root, self.args.env)
+            self.current = self.write(label)
+            return description
+
+        return run
+
     def change_port(self):
         old, new = specvariant.bump_port(self.root, self.args.env)
         self.current = self.write("port")
@@ -225,6 +279,11 @@ UNIQUE_NAMES = {
     "aws_ecs_service": "name",
     "aws_s3_bucket": "bucket",
     "aws_dynamodb_table": "name",
+    "aws_sqs_queue": "name",
+    "aws_sfn_state_machine": "name",
+    "aws_scheduler_schedule": "name",
+    "aws_cloudwatch_event_rule": "name",
+    "aws_cloudwatch_metric_alarm": "alarm_name",
 }
 
 
@@ -389,11 +448,7 @@ class Terraform:
         steps.run("apply", lambda: self.apply(variants.current))
         steps.run("second plan: no change", self.second_plan)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in (
-            ("image", variants.change_image),
-            ("port", variants.change_port),
-            ("public", variants.change_public),
-        ):
+        for label, change in self.variants.changes_to_run(steps):
             description = change()
             steps.run(f"apply change: {label}", lambda: description + ": " + self.apply(variants.current, collision_check=True))
             steps.run(f"plan after {label}: no change", self.second_plan)
@@ -456,6 +511,18 @@ def plan_summary(plan):
     return text
 
 
+# What a delete-first replacement does in AWS, per type (the default: the web resources of issue 9).
+DELETE_FIRST = {
+    "*": "AWS refuses or interrupts the service (a target group in use: ResourceInUse; a load balancer: downtime)",
+    "aws_sqs_queue": (
+        "AWS accepts it (the new name differs), but the running workers poll a deleted queue "
+        "(QueueDoesNotExist) until the new tasks run, and its messages go with it before the new "
+        "queue exists; a replaced queue always gets a new name (only name and fifo_queue force it), "
+        "so create_before_destroy cannot collide"
+    ),
+}
+
+
 def collisions(plan):
     """Replacements that AWS would refuse or that would interrupt the service."""
     problems = []
@@ -469,8 +536,8 @@ def collisions(plan):
         unknown = (change["change"].get("after_unknown") or {}).get(attribute)
         if actions[0] == "delete":
             problems.append(
-                f"{change['address']} ({attribute} {before!r}) is replaced delete-first: AWS refuses or "
-                "interrupts the service (a target group in use: ResourceInUse; a load balancer: downtime)"
+                f"{change['address']} ({attribute} {before!r}) is replaced delete-first: "
+                + DELETE_FIRST.get(change["type"], DELETE_FIRST["*"])
             )
         elif not unknown and before == after:
             problems.append(f"{change['address']} is re-created under the same {attribute} {before!r}: the create collides")
@@ -711,11 +778,7 @@ class CloudFormation:
         steps.run("create", self.create)
         steps.run("no-op update", self.no_op_update)
         steps.run("push image (ECR put_image)", self.push_image)
-        for label, change in (
-            ("image", variants.change_image),
-            ("port", variants.change_port),
-            ("public", variants.change_public),
-        ):
+        for label, change in self.variants.changes_to_run(steps):
             self.update(label, change())
         steps.run("delete", self.delete)
         variants.reset()
@@ -808,6 +871,10 @@ def main():
     parser.add_argument(
         "--recheck", action="store_true",
         help="only check that the deployment left in WORK by an earlier run is unchanged",
+    )
+    parser.add_argument(
+        "--skip-changes", default="", metavar="ENV",
+        help="skip the change steps (the environment ENV of the same spec ran them)",
     )
     parser.add_argument("--after", default="", help="with --recheck: the environments deployed since (for the step name)")
     args = parser.parse_args()

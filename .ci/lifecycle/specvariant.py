@@ -246,3 +246,120 @@ def flip_public(root, vpc_cidr, environment=None):
         return False
     put_effective(root, environment, ["load_balancer", "public"], True)
     return True
+
+
+# ---------------------------------------------------------------- per kind (issue 13)
+
+
+def kind(root):
+    """The spec's `kind` (`web` when not written; an environment may not override it)."""
+    value = value_of(root, "kind")
+    return value if isinstance(value, str) and value else "web"
+
+
+def effective_node(root, environment, *path):
+    """The node at a key path as ENV sees it (ENV's override when it writes the key, else the
+    base), with the mapping that holds it: (parent mapping, node), or (None, None)."""
+    *parents, key = path
+    candidates = []
+    if environment:
+        candidates.append(value_of(root, "environments", environment, *parents))
+    candidates.append(value_of(root, *parents) if parents else root)
+    for parent in candidates:
+        if isinstance(parent, yaml.MappingNode):
+            node = child(parent, key)
+            if node is not None:
+                return parent, node
+    return None, None
+
+
+def remove(mapping, key):
+    mapping.value = [(key_node, value) for key_node, value in mapping.value if key_node.value != key]
+
+
+def subscriptions(root, environment=None):
+    """The topic ARNs of the created queue's SNS subscriptions as ENV sees them."""
+    _, node = effective_node(root, environment, "queue", "subscriptions")
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [value_of(item, "topic_arn") for item in node.value]
+
+
+def topic_arns_everywhere(root):
+    """Every subscription's topic ARN written in the base or an override (the emulator must hold
+    the topics before a queue subscribes)."""
+    found = []
+    for layer in layers(root):
+        node = child(child(layer, "queue"), "subscriptions")
+        for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+            arn = value_of(item, "topic_arn")
+            if isinstance(arn, str) and arn not in found:
+                found.append(arn)
+    return found
+
+
+def change_visibility(root, environment=None):
+    """A longer visibility timeout (stays above any stop_timeout ecsgen allows)."""
+    old = effective_value(root, environment, "queue", "visibility_timeout")
+    new = "11m" if old == "10m" else "10m"
+    put_effective(root, environment, ["queue", "visibility_timeout"], new)
+    return f"queue.visibility_timeout {old or 'default'} -> {new}"
+
+
+def remove_subscription(root, environment=None):
+    """Drops the last SNS subscription (the key itself when it was the only one)."""
+    parent, node = effective_node(root, environment, "queue", "subscriptions")
+    removed = value_of(node.value[-1], "topic_arn")
+    if len(node.value) == 1:
+        remove(parent, "subscriptions")
+    else:
+        node.value.pop()
+    return f"subscription to {removed} removed"
+
+
+def turn_on_fifo(root, environment=None):
+    """queue.fifo: true (a replacement: the queue and its dead-letter queue get `.fifo` names).
+    A FIFO queue accepts only FIFO topics (rule queue-fifo): other subscriptions go first."""
+    dropped = []
+    parent, node = effective_node(root, environment, "queue", "subscriptions")
+    if isinstance(node, yaml.SequenceNode):
+        kept = [item for item in node.value if str(value_of(item, "topic_arn")).endswith(".fifo")]
+        dropped = [value_of(item, "topic_arn") for item in node.value if item not in kept]
+        if kept:
+            node.value = kept
+        else:
+            remove(parent, "subscriptions")
+    put_effective(root, environment, ["queue", "fifo"], True)
+    return "queue.fifo -> true" + (" (standard topics unsubscribed: " + ", ".join(dropped) + ")" if dropped else "")
+
+
+def change_schedule(root, environment=None):
+    """Another expression, and another time zone when the schedule is a mapping."""
+    _, node = effective_node(root, environment, "schedule")
+    if isinstance(node, yaml.MappingNode):
+        old = value_of(node, "expression")
+        new = "rate(6 hours)" if old != "rate(6 hours)" else "rate(12 hours)"
+        zone = value_of(node, "time_zone")
+        new_zone = "America/New_York" if zone != "America/New_York" else "Europe/Paris"
+        put(node, "expression", new)
+        put(node, "time_zone", new_zone)
+        return f"schedule {old} ({zone or 'UTC'}) -> {new} ({new_zone})"
+    old = value_of(root, "schedule") if node is None else node.value
+    new = "rate(6 hours)" if old != "rate(6 hours)" else "rate(12 hours)"
+    put_effective(root, environment, ["schedule"], new)
+    return f"schedule {old} -> {new}"
+
+
+def change_event_pattern(root, environment=None, account="123456789012"):
+    """Narrows the event pattern to one account (a top-level `account` field every pattern may
+    have): the rule is updated in place."""
+    _, node = effective_node(root, environment, "on", "pattern")
+    put(node, "account", [account])
+    return f"on.pattern gains account: [{account}]"
+
+
+def change_timeout(root, environment=None):
+    old = effective_value(root, environment, "timeout")
+    new = "45m" if old == "30m" else "30m"
+    put_effective(root, environment, ["timeout"], new)
+    return f"timeout {old or 'none'} -> {new}"
