@@ -39,10 +39,7 @@ extension MainFile {
   /// One `metrics` block of a customized metric: an expression, or a metric with its statistic
   /// (target tracking sets the period itself).
   private func trackingMetric(_ query: MetricQueryPlan) -> HCLBodyItem {
-    var body: [HCLBodyItem] = [.set("id", .string(query.id))]
-    if let expression = query.expression { body.append(.set("expression", .string(expression))) }
-    if let label = query.label { body.append(.set("label", .string(label))) }
-    body.append(.set("return_data", .bool(query.returnData)))
+    var body = queryHead(query)
     if let metric = query.metric {
       body += [
         .blankLine,
@@ -107,10 +104,7 @@ extension MainFile {
 
   /// One `metric_query` of an alarm: an expression, or a metric with its period and statistic.
   private func alarmQuery(_ query: MetricQueryPlan) -> HCLBodyItem {
-    var body: [HCLBodyItem] = [.set("id", .string(query.id))]
-    if let expression = query.expression { body.append(.set("expression", .string(expression))) }
-    if let label = query.label { body.append(.set("label", .string(label))) }
-    body.append(.set("return_data", .bool(query.returnData)))
+    var body = queryHead(query)
     if let metric = query.metric {
       body += [
         .blankLine,
@@ -128,5 +122,15 @@ extension MainFile {
       ]
     }
     return block("metric_query", body)
+  }
+
+  /// What a tracking metric and an alarm query share: the id, the expression or label, and
+  /// whether the query returns the value.
+  private func queryHead(_ query: MetricQueryPlan) -> [HCLBodyItem] {
+    var body: [HCLBodyItem] = [.set("id", .string(query.id))]
+    if let expression = query.expression { body.append(.set("expression", .string(expression))) }
+    if let label = query.label { body.append(.set("label", .string(label))) }
+    body.append(.set("return_data", .bool(query.returnData)))
+    return body
   }
 }
