@@ -14,14 +14,6 @@ struct RolloutWatch {
 
   static let stepID = "rollout"
 
-  /// What the watch's bound is made of (`DeploymentPlanner.rolloutWatch`): a service without a
-  /// load balancer has no target health check and nothing to drain.
-  private var boundBasis: String {
-    plan.web == nil
-      ? "the container health check, the task start and the stop timeout"
-      : "the health check, grace period, deregistration delay and stop timeout"
-  }
-
   func step() -> YAMLNode {
     let watch = service.rollout
     return workflow.run(
@@ -53,7 +45,7 @@ struct RolloutWatch {
           exit 1
         fi
         if [ "$(date +%s)" -ge "$deadline" ]; then
-          echo "::error title=Deploy timed out::the rollout of $target neither completed nor failed within $TIMEOUT_SECONDS s (ecsgen's bound from \(boundBasis)); see the service's events (aws ecs describe-services)."
+          echo "::error title=Deploy timed out::the rollout of $target neither completed nor failed within $TIMEOUT_SECONDS s (ecsgen's bound from \(service.rollout.basis)); see the service's events (aws ecs describe-services)."
           exit 1
         fi
         sleep "$POLL_SECONDS"

@@ -20,4 +20,6 @@ public struct RolloutWatchPlan: Sendable, Equatable, Codable {
   /// `DeploymentPlanner.rolloutWatch` for the formula.
   public var timeoutSeconds: Int
   public var pollSeconds: Int
+  /// What the bound is made of, in words, for the job's timeout message.
+  public var basis: String
 }

@@ -61,6 +61,7 @@ extension DeploymentPlanner {
         definition: definition, logGroupName: names.stateMachineLogGroup, logLevel: "ERROR",
         includeExecutionData: false,
         logRetentionDays: spec.logs?.retentionDays?.value ?? SpecDefaults.Logs.retentionDays,
+        keepLogsOnDestroy: false,
         tracingEnabled: true, eventSizeLimit: eventSizeLimit),
       invokeRole: invokeRole(names: names, scheduled: scheduled),
       deadLetterQueue: DeadLetterQueuePlan(

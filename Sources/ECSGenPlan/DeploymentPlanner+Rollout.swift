@@ -50,7 +50,12 @@ extension DeploymentPlanner {
     let threshold = min(200, max(3, ceilDivide(desired, 2)))
     let failure = ceilDivide(threshold, perBatch) * attempt
     // Polling every 15 s keeps describe-services calls far below ECS's API rate limits.
-    return RolloutWatchPlan(timeoutSeconds: rollout + failure, pollSeconds: 15)
+    return RolloutWatchPlan(
+      timeoutSeconds: rollout + failure, pollSeconds: 15,
+      // Without a load balancer there is no target health check and nothing to drain.
+      basis: targetGroup == nil
+        ? "the container health check, the task start and the stop timeout"
+        : "the health check, grace period, deregistration delay and stop timeout")
   }
 
   private func ceilDivide(_ value: Int, _ divisor: Int) -> Int {

@@ -73,6 +73,10 @@ public struct StateMachinePlan: Sendable, Equatable, Codable {
   public var logLevel: String
   public var includeExecutionData: Bool
   public var logRetentionDays: Int
+  /// Keep the execution logs when the job is destroyed. Always false: `logs.on_destroy: keep`
+  /// keeps the containers' logs (which ecsgen adopts on re-create); a kept execution log group
+  /// would keep its fixed name and make the next create of the state machine's group fail.
+  public var keepLogsOnDestroy: Bool
   public var tracingEnabled: Bool
   /// The most characters an event may have, JSON-escaped in the RunTask override, before the
   /// state machine refuses it (`EventTooLarge`); nil for a schedule, which passes no event.

@@ -215,6 +215,21 @@ import Testing
         ]))
   }
 
+  /// `logs.on_destroy: keep` keeps the containers' logs, never the execution log group, whose
+  /// fixed name would block the next create (both renderers read this one field).
+  @Test func executionLogsAreDeletedEvenWhenContainerLogsAreKept() throws {
+    let job = try job(Self.head + "kind: job\nschedule: rate(1 day)\nlogs: {on_destroy: keep}\n")
+    #expect(job.stateMachine.keepLogsOnDestroy == false)
+  }
+
+  /// The timeout message names what the bound is made of, decided with the bound.
+  @Test func theRolloutBoundSaysWhatItIsMadeOf() throws {
+    let backend = try plan(Self.head + "kind: backend\n")
+    #expect(backend.ecsService?.rollout.basis.hasPrefix("the container health check") == true)
+    let web = try plan(Self.head + "port: 80\n")
+    #expect(web.ecsService?.rollout.basis.hasPrefix("the health check, grace period") == true)
+  }
+
   /// A partner bus's name holds `/`; the rule's ARN needs all of it.
   @Test func aBusARNKeepsItsWholeName() throws {
     let job = try job(

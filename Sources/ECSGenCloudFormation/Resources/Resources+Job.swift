@@ -18,8 +18,7 @@ extension Resources {
         ID.stateMachineLogGroup,
         resource(
           "AWS::Logs::LogGroup",
-          // The service's `logs.on_destroy` covers the state machine's logs too.
-          retention: plan.logs.keepOnDestroy ? .keep : .delete,
+          retention: machine.keepLogsOnDestroy ? .keep : .delete,
           [
             "LogGroupName": .string(machine.logGroupName),
             "RetentionInDays": .int(machine.logRetentionDays),
