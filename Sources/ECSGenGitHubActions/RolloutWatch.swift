@@ -35,7 +35,7 @@ struct RolloutWatch {
         if [ "$state" = FAILED ] || [ "$state" = None ]; then
           reason="$(describe "services[0].deployments[?taskDefinition=='$target'].rolloutStateReason | [0]")"
           running="$(describe "services[0].deployments[?status=='PRIMARY'].taskDefinition | [0]")"
-          echo "::error title=Deploy failed::the rollout of $target failed ($reason); ECS rolled $SERVICE back to $running. Read the stopped tasks' reasons (aws ecs list-tasks --desired-status STOPPED) and the log group, fix the cause and push again."
+          \(alarmReport)echo "::error title=Deploy failed::the rollout of $target failed ($reason); ECS rolled $SERVICE back to $running. Read the stopped tasks' reasons (aws ecs list-tasks --desired-status STOPPED) and the log group, fix the cause and push again."
           {
             echo "### Deploy of $SERVICE failed"
             echo "- failed task definition: \\`$target\\`"
@@ -57,7 +57,29 @@ struct RolloutWatch {
         ("SERVICE", .string(service.deployment.serviceName)),
         ("TIMEOUT_SECONDS", .string(String(watch.timeoutSeconds))),
         ("POLL_SECONDS", .string(String(watch.pollSeconds))),
-      ], id: Self.stepID)
+      ] + alarmEnvironment, id: Self.stepID)
+  }
+
+  /// With `deployment.alarms`, a rollout that ECS failed because one of them went into ALARM
+  /// says so first: the cause is in CloudWatch, not in the stopped tasks. ECS names the alarm in
+  /// the deployment's `rolloutStateReason`. Empty without alarms, so other workflows keep their
+  /// bytes.
+  private var alarmReport: String {
+    guard service.deployment.deploymentAlarms != nil else { return "" }
+    // The first line continues the script's indentation; the last one restores it.
+    let lines = [
+      #"case "$reason" in"#,
+      #"  *[Aa]larm*)"#,
+      #"    echo "::error title=Deployment alarm::a deployment alarm (one of: $ALARMS) went into ALARM during the rollout of $target, so ECS failed the deployment; $SERVICE now runs $running. Read the alarm's history in CloudWatch, fix the cause and push again.""#,
+      #"    ;;"#,
+      #"esac"#,
+    ]
+    return lines.joined(separator: "\n    ") + "\n    "
+  }
+
+  private var alarmEnvironment: [(String, YAMLNode?)] {
+    guard let alarms = service.deployment.deploymentAlarms else { return [] }
+    return [("ALARMS", .string(alarms.alarmNames.joined(separator: ", ")))]
   }
 
   /// After a failed rollout, Terraform's state still records the failed task definition as the

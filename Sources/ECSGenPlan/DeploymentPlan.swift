@@ -30,6 +30,8 @@ public struct DeploymentPlan: Sendable, Equatable, Codable {
   public var inputs: [PlanInput]
   /// The environment this plan deploys, for a spec with `environments:`; nil otherwise.
   public var environment: EnvironmentPlan? = nil
+  /// FARGATE and FARGATE_SPOT on the created cluster, for a service on Fargate Spot; nil otherwise.
+  public var clusterCapacityProviders: ClusterCapacityProvidersPlan? = nil
 }
 
 /// Who the service is.

@@ -3,7 +3,7 @@ import ECSGenSpec
 extension DeploymentPlanner {
   func deploymentPlan(_ spec: ServiceSpec, names: ResourceNames) -> ServiceDeploymentPlan {
     let defaults = SpecDefaults.Deployment.self
-    return ServiceDeploymentPlan(
+    var plan = ServiceDeploymentPlan(
       serviceName: names.service,
       desiredCount: spec.autoscaling?.min?.value ?? spec.count?.value ?? SpecDefaults.count,
       minimumHealthyPercent: spec.deployment?.minHealthyPercent?.value
@@ -21,6 +21,9 @@ extension DeploymentPlanner {
       schedulingStrategy: "REPLICA",
       deploymentController: "ECS",
       terraformWaitsForSteadyState: false)
+    plan.capacity = capacityPlan(spec)
+    plan.deploymentAlarms = deploymentAlarmsPlan(spec)
+    return plan
   }
 
   func scalingPlan(_ spec: ServiceSpec, names: ResourceNames, cluster: String) -> ScalingPlan? {

@@ -77,7 +77,7 @@ public struct DeploymentPlanner {
     }
     var ci = ciPlan(spec, service: name, environment: environment)
     if case .built(let built) = image { ci.deployedImageTagOutput = built.tagInput.name }
-    return DeploymentPlan(
+    var plan = DeploymentPlan(
       specFile: spec.file,
       service: ServiceIdentity(name: name, description: spec.description?.value),
       region: region,
@@ -95,6 +95,8 @@ public struct DeploymentPlanner {
       ci: ci,
       inputs: inputs.inputs,
       environment: environment)
+    plan.clusterCapacityProviders = clusterCapacityProviders(cluster, workload: workload)
+    return plan
   }
 
   private func imagePlan(

@@ -27,6 +27,10 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   /// workflow waits and reads the rollout itself after the apply; CloudFormation always waits for
   /// a service it creates or updates, which has no switch.
   public var terraformWaitsForSteadyState: Bool
+  /// Fargate Spot: the capacity provider strategy that replaces `launchType`; nil: FARGATE.
+  public var capacity: CapacityPlan? = nil
+  /// CloudWatch alarms that fail (and roll back) a deployment; nil: none.
+  public var deploymentAlarms: DeploymentAlarmsPlan? = nil
 }
 
 /// Application Auto Scaling of the service's desired count.

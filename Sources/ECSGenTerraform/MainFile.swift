@@ -9,7 +9,8 @@ struct MainFile {
 
   func blocks() -> [HCLBlock] {
     let shared =
-      providerBlocks() + clusterBlocks() + logBlocks() + roleBlocks() + repositoryBlocks()
+      providerBlocks() + clusterBlocks() + clusterCapacityProviderBlocks() + logBlocks()
+      + roleBlocks() + repositoryBlocks()
       + taskDefinitionBlocks() + securityGroupBlocks()
     // Each kind's own resources; the shared ones above render the same for every kind.
     switch plan.workload {

@@ -18,7 +18,7 @@ extension Resources {
                 ])
               ]),
               "Tags": context.tags,
-            ])))
+            ].merging(clusterCapacityProperties) { $1 })))
     }
     var logGroup: [String: JSONValue] = [
       "LogGroupName": .string(plan.logs.groupName),

@@ -43,6 +43,7 @@ extension Resources {
     if service.scaling == nil || deployment.desiredCount == 0 {
       properties["DesiredCount"] = .int(deployment.desiredCount)
     }
+    applySpotAndAlarms(deployment, to: &properties)
     if let grace = deployment.healthCheckGracePeriodSeconds {
       properties["HealthCheckGracePeriodSeconds"] = .int(grace)
     }

@@ -71,6 +71,7 @@ struct ServiceSpecDecoder {
     spec.terraform = top.value("terraform").flatMap(decodeTerraform)
     spec.ci = top.value("ci").flatMap(decodeCI)
     decodeKindKeys(top, into: &spec)
+    spec.capacity = top.value("capacity").flatMap(decodeCapacity)
     spec.undecodableFields = context.undecodableFields
     return spec
   }
@@ -310,6 +311,9 @@ struct ServiceSpecDecoder {
     }
     deployment.rollback = map.value("rollback").flatMap {
       values.bool($0, field: map.field("rollback"))
+    }
+    deployment.alarms = map.value("alarms").flatMap {
+      values.stringList($0, field: map.field("alarms"))
     }
     return deployment
   }

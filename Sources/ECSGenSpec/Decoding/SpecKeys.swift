@@ -6,7 +6,7 @@ enum SpecKeys {
     "ephemeral_storage", "port", "command", "entrypoint", "environment", "secrets", "roles",
     "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
-    "terraform", "ci", "queue", "schedule", "on", "timeout",
+    "terraform", "ci", "queue", "schedule", "on", "timeout", "capacity",
   ]
   static let imageBuild = ["build", "dockerfile", "repository", "delete_images_on_destroy"]
   static let roles = ["task", "execution"]
@@ -26,7 +26,8 @@ enum SpecKeys {
     "min", "max", "cpu", "memory", "requests_per_target", "messages_per_task",
     "scale_in_cooldown", "scale_out_cooldown",
   ]
-  static let deployment = ["min_healthy_percent", "max_percent", "rollback"]
+  static let deployment = ["min_healthy_percent", "max_percent", "rollback", "alarms"]
+  static let capacity = ["fargate_base", "spot", "fargate_weight", "spot_weight"]
   static let network = [
     "vpc_id", "subnets", "load_balancer_subnets", "security_groups", "assign_public_ip", "egress",
   ]

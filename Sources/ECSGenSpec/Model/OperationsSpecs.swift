@@ -48,6 +48,9 @@ public struct DeploymentSpec: Sendable, Equatable {
   public var minHealthyPercent: Located<Int>?
   public var maxPercent: Located<Int>?
   public var rollback: Located<Bool>?
+  /// Existing CloudWatch alarm names: a deployment during which one goes into ALARM fails and
+  /// rolls back (`deployment.alarms`).
+  public var alarms: Located<[Located<String>]>?
 
   public init(location: SourceLocation) {
     self.location = location

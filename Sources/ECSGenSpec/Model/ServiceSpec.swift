@@ -64,6 +64,9 @@ public struct ServiceSpec: Sendable, Equatable {
   /// The environment this spec was merged for, nil for a spec without `environments:`.
   public var deploymentEnvironment: SpecEnvironment?
 
+  /// `web`, `backend` and `worker`: the tasks' share on Fargate Spot (`capacity`).
+  public var capacity: CapacitySpec?
+
   public init(file: String, location: SourceLocation) {
     self.file = file
     self.location = location

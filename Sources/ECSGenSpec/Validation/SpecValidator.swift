@@ -35,6 +35,8 @@ public struct SpecValidator {
     checkControlCharacters(spec, &findings)
     checkWorkflowExpressionText(spec, &findings)
     checkBuildPathExpressions(spec, &findings)
+    checkCapacity(spec, &findings)
+    checkDeploymentAlarms(spec, &findings)
     return findings.diagnostics
   }
 }

@@ -12,7 +12,9 @@ extension MainFile {
       .set("cluster", context.clusterARN),
       .set("task_definition", ref("aws_ecs_task_definition.this.arn")),
       .set("desired_count", .number(deployment.desiredCount)),
-      .set("launch_type", .string(deployment.launchType)),
+    ]
+    body += launchItems(deployment)
+    body += [
       .set("platform_version", .string(deployment.platformVersion)),
       .set("scheduling_strategy", .string(deployment.schedulingStrategy)),
       .set("deployment_minimum_healthy_percent", .number(deployment.minimumHealthyPercent)),
@@ -33,6 +35,9 @@ extension MainFile {
       block(
         "deployment_circuit_breaker",
         [.set("enable", .bool(true)), .set("rollback", .bool(deployment.circuitBreakerRollback))]),
+    ]
+    body += spotAndAlarmItems(deployment)
+    body += [
       .blankLine,
       block(
         "network_configuration",
@@ -60,11 +65,10 @@ extension MainFile {
         .blankLine, block("lifecycle", [.set("ignore_changes", .list([ref("desired_count")]))]),
       ]
     }
-    if let web {
-      body += [
-        .blankLine,
-        .set("depends_on", .list(web.listeners.map { ref("aws_lb_listener.\($0.role)") })),
-      ]
+    let dependencies =
+      (web?.listeners.map { ref("aws_lb_listener.\($0.role)") } ?? []) + spotDependencies
+    if !dependencies.isEmpty {
+      body += [.blankLine, .set("depends_on", .list(dependencies))]
     }
     return [resource("aws_ecs_service", "this", body)]
   }
