@@ -6,6 +6,12 @@ public struct CapacityProviderStrategyItem: Sendable, Equatable, Codable {
   public var base: Int
   /// This provider's share of the tasks beyond the base, relative to the other weights.
   public var weight: Int
+
+  public init(capacityProvider: String, base: Int, weight: Int) {
+    self.capacityProvider = capacityProvider
+    self.base = base
+    self.weight = weight
+  }
 }
 
 /// Fargate Spot (`capacity`): the service runs on a capacity provider strategy instead of the
@@ -27,6 +33,12 @@ public struct DeploymentAlarmsPlan: Sendable, Equatable, Codable {
   public var enable: Bool
   /// The spec's `deployment.rollback`, as for the circuit breaker.
   public var rollback: Bool
+
+  public init(alarmNames: [String], enable: Bool, rollback: Bool) {
+    self.alarmNames = alarmNames
+    self.enable = enable
+    self.rollback = rollback
+  }
 }
 
 /// The capacity providers of a cluster that ecsgen creates, added when the service uses Fargate

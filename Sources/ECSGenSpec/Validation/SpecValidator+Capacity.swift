@@ -14,7 +14,13 @@ extension SpecValidator {
     }
     findings.checkRange(
       capacity.fargateBase, Self.capacityBaseRange, field: "capacity.fargate_base")
-    findings.checkRange(capacity.spotPercent, 0...100, field: "capacity.spot", unit: "%")
+    if let spot = capacity.spotPercent, spot.value > 100 {
+      findings.add(
+        .error(
+          "out-of-range", at: spot.location,
+          "`capacity.spot` is \(spot.value)%; it must be 0% to 100% (the share of the tasks beyond `fargate_base` that runs on Fargate Spot)"
+        ))
+    }
     findings.checkRange(
       capacity.fargateWeight, Self.capacityWeightRange, field: "capacity.fargate_weight")
     findings.checkRange(
