@@ -465,6 +465,12 @@ resource "aws_ecs_service" "this" {
     rollback = true
   }
 
+  alarms {
+    alarm_names = ["orders-api-5xx", "orders-api-p99"]
+    enable      = true
+    rollback    = true
+  }
+
   network_configuration {
     subnets          = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]
     security_groups  = [aws_security_group.tasks.id, "sg-0123456789abcdef0"]

@@ -28,6 +28,17 @@ resource "aws_ecs_cluster" "this" {
   }
 }
 
+resource "aws_ecs_cluster_capacity_providers" "this" {
+  cluster_name       = aws_ecs_cluster.this.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    base              = 0
+    weight            = 1
+  }
+}
+
 resource "aws_cloudwatch_log_group" "this" {
   name              = "/ecs/orders-worker-prod"
   retention_in_days = 30
@@ -322,7 +333,7 @@ resource "aws_ecs_service" "this" {
   cluster                            = aws_ecs_cluster.this.arn
   task_definition                    = aws_ecs_task_definition.this.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   scheduling_strategy                = "REPLICA"
   deployment_minimum_healthy_percent = 100
@@ -342,6 +353,18 @@ resource "aws_ecs_service" "this" {
     rollback = true
   }
 
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    base              = 1
+    weight            = 1
+  }
+
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    base              = 0
+    weight            = 3
+  }
+
   network_configuration {
     subnets          = var.task_subnet_ids
     security_groups  = [aws_security_group.tasks.id]
@@ -351,6 +374,8 @@ resource "aws_ecs_service" "this" {
   lifecycle {
     ignore_changes = [desired_count]
   }
+
+  depends_on = [aws_ecs_cluster_capacity_providers.this]
 }
 
 resource "aws_appautoscaling_target" "this" {
