@@ -19,6 +19,7 @@ struct CloudFormationContext {
     static let loadBalancer = "LoadBalancer"
     static let targetGroup = "TargetGroup"
     static let dnsRecord = "DnsRecord"
+    static let webACLAssociation = "WebACLAssociation"
     static let service = "Service"
     static let scalableTarget = "ScalableTarget"
     static let queue = "Queue"

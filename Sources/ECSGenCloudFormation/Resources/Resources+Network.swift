@@ -102,13 +102,14 @@ extension Resources {
             "Scheme": .string(balancer.isInternal ? "internal" : "internet-facing"),
             "SecurityGroups": .array([Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")]),
             "Subnets": context.value(web.loadBalancer.subnetIDs),
-            "LoadBalancerAttributes": keyValues([
-              ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
-              (
-                "routing.http.drop_invalid_header_fields.enabled",
-                balancer.dropInvalidHeaderFields ? "true" : "false"
-              ),
-            ]),
+            "LoadBalancerAttributes": keyValues(
+              [
+                ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
+                (
+                  "routing.http.drop_invalid_header_fields.enabled",
+                  balancer.dropInvalidHeaderFields ? "true" : "false"
+                ),
+              ] + loadBalancerHardeningAttributes(balancer)),
             "Tags": context.tags,
           ])),
       JSONMember(
@@ -181,7 +182,7 @@ extension Resources {
               ]),
             ])))
     }
-    return members
+    return members + webACLMembers(balancer)
   }
 
   /// `[{Key, Value}]` in the given order (attribute lists read best in a logical order).

@@ -1,0 +1,80 @@
+import ECSGenDiagnostics
+
+extension SpecValidator {
+  /// `load_balancer.access_logs` and `load_balancer.waf_acl_arn` (`deletion_protection` is a
+  /// boolean the decoder already checked).
+  func checkLoadBalancerHardening(_ spec: ServiceSpec, _ findings: inout Findings) {
+    if let logs = spec.loadBalancer?.accessLogs {
+      checkAccessLogs(logs, &findings)
+    }
+    if let acl = spec.loadBalancer?.wafACLARN {
+      checkWebACL(acl, region: spec.region?.value, &findings)
+    }
+  }
+
+  private func checkAccessLogs(_ logs: AccessLogsSpec, _ findings: inout Findings) {
+    if logs.bucket == nil,
+      !findings.undecodableFields.contains("load_balancer.access_logs.bucket")
+    {
+      findings.add(
+        .error(
+          "access-logs-bucket", at: logs.location,
+          "`load_balancer.access_logs` names no `bucket`; write `bucket: NAME`, an existing S3 bucket in the load balancer's region whose policy lets ELB write to it, or remove `access_logs`"
+        ))
+    }
+    if let bucket = logs.bucket, !IdentifierPatterns.isBucketName(bucket.value) {
+      findings.add(
+        .error(
+          "access-logs-bucket", at: bucket.location,
+          "`load_balancer.access_logs.bucket` is `\(bucket.value)`, which is not an S3 bucket name; a name has 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (write the name, not an ARN or `s3://` URL)"
+        ))
+    }
+    if let prefix = logs.prefix {
+      checkAccessLogPrefix(prefix, &findings)
+    }
+  }
+
+  private func checkAccessLogPrefix(_ prefix: Located<String>, _ findings: inout Findings) {
+    // ELB appends `/AWSLogs/ACCOUNT/...` itself and refuses a prefix that already holds it.
+    if prefix.value.contains("AWSLogs") {
+      findings.add(
+        .error(
+          "access-logs-prefix", at: prefix.location,
+          "`load_balancer.access_logs.prefix` `\(prefix.value)` contains `AWSLogs`, which ELB adds after the prefix by itself and refuses in it; use a prefix such as the service name"
+        ))
+    } else if prefix.value.isEmpty || prefix.value.hasPrefix("/") || prefix.value.hasSuffix("/") {
+      findings.add(
+        .error(
+          "access-logs-prefix", at: prefix.location,
+          "`load_balancer.access_logs.prefix` `\(prefix.value)` must not be empty or start or end with `/` (ELB adds the `/` before `AWSLogs`); write it like `orders-api` or `prod/orders-api`, or leave it out"
+        ))
+    }
+  }
+
+  private func checkWebACL(_ acl: Located<String>, region: String?, _ findings: inout Findings) {
+    guard let arn = ARN(acl.value), arn.service == "wafv2", arn.hasRegion, arn.hasAccountID,
+      arn.resource.hasPrefix("regional/webacl/") || arn.resource.hasPrefix("global/webacl/"),
+      arn.resource.split(separator: "/", omittingEmptySubsequences: false).count == 4
+    else {
+      findings.add(
+        .error(
+          "waf-acl-arn", at: acl.location,
+          "`load_balancer.waf_acl_arn` is `\(acl.value)`, which is not a WAFv2 web ACL ARN; write `arn:aws:wafv2:REGION:ACCOUNT_ID:regional/webacl/NAME/ID` (WAF Classic ACLs cannot be associated by this key)"
+        ))
+      return
+    }
+    if arn.resource.hasPrefix("global/") {
+      findings.add(
+        .error(
+          "waf-acl-arn", at: acl.location,
+          "`load_balancer.waf_acl_arn` is a CloudFront (`global`) web ACL, which cannot protect a load balancer; create the web ACL with the `REGIONAL` scope in the load balancer's region and use its `regional/webacl/...` ARN"
+        ))
+    } else if let region, arn.region != region {
+      findings.add(
+        .error(
+          "waf-acl-arn", at: acl.location,
+          "`load_balancer.waf_acl_arn` is in `\(arn.region)`, but the service runs in `\(region)`; a web ACL protects only load balancers of its own region, so use one created in `\(region)`"
+        ))
+    }
+  }
+}
