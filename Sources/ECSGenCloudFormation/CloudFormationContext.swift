@@ -20,6 +20,8 @@ struct CloudFormationContext {
     static let targetGroup = "TargetGroup"
     static let dnsRecord = "DnsRecord"
     static let webACLAssociation = "WebACLAssociation"
+    static let accessLogBucket = "AccessLogBucket"
+    static let accessLogBucketPolicy = "AccessLogBucketPolicy"
     static let service = "Service"
     static let scalableTarget = "ScalableTarget"
     static let queue = "Queue"

@@ -34,7 +34,7 @@ extension DeploymentPlanner {
         }
       },
       createBeforeDestroy: true)
-    applyHardening(spec, to: &plan)
+    applyHardening(spec, names: names, to: &plan)
     return plan
   }
 

@@ -38,13 +38,33 @@ import Testing
         """)
     #expect(plan.deletionProtection)
     #expect(plan.webACLARN == acl)
-    #expect(plan.accessLogs?.bucket == "shop-alb-logs")
+    #expect(plan.accessLogs?.bucket == .existing(name: "shop-alb-logs"))
     #expect(plan.accessLogs?.prefix == "hello")
   }
 
   @Test func prefixIsOptional() throws {
     let plan = try balancer(minimal + "load_balancer: {access_logs: {bucket: shop-alb-logs}}\n")
-    #expect(plan.accessLogs?.bucket == "shop-alb-logs")
+    #expect(plan.accessLogs?.bucket == .existing(name: "shop-alb-logs"))
     #expect(plan.accessLogs?.prefix == nil)
+  }
+
+  @Test func createdBucketIsNamedAfterServiceAccountAndRegion() throws {
+    let plan = try balancer(
+      minimal
+        + "region: eu-west-2\nload_balancer: {access_logs: {create_bucket: true, prefix: web}}\n")
+    let bucket = try #require(plan.accessLogs?.bucket.created)
+    #expect(bucket.name == [.literal("hello-lblogs-"), .accountID, .literal("-eu-west-2")])
+    #expect(bucket.logObjects == [.literal("web/AWSLogs/"), .accountID, .literal("/*")])
+    #expect(bucket.encryption == "AES256")
+    #expect(bucket.forceDestroy && bucket.keepInCloudFormation && bucket.requireTLS)
+  }
+
+  /// Regions opened before August 2022 name ELB's account; newer ones the service principal.
+  @Test func logDeliveryPrincipalFollowsTheRegion() {
+    #expect(ELBLogDelivery.principal(region: "eu-west-2") == .account("652711504416"))
+    #expect(ELBLogDelivery.principal(region: "us-east-1") == .account("127311923021"))
+    #expect(
+      ELBLogDelivery.principal(region: "eu-central-2")
+        == .service("logdelivery.elasticloadbalancing.amazonaws.com"))
   }
 }

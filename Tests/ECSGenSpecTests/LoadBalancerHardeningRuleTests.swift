@@ -39,12 +39,25 @@ import Testing
 
   @Test func accessLogsNeedABucket() {
     let text = baseSpec(loadBalancer: "access_logs:\n  prefix: orders")
-    expectFinding("access-logs-bucket", .error, at: 6, 5, in: text)
+    expectFinding("access-logs-target", .error, at: 6, 5, in: text)
   }
 
   @Test(arguments: ["orders/AWSLogs", "/orders", "orders/", "\"\""])
   func prefixRules(prefix: String) {
     let text = baseSpec(loadBalancer: "access_logs:\n  bucket: logs\n  prefix: \(prefix)")
     expectFinding("access-logs-prefix", .error, at: 7, 13, in: text)
+  }
+
+  @Test func bucketAndCreateBucketExcludeEachOther() {
+    let text = baseSpec(
+      "region: eu-west-2", loadBalancer: "access_logs:\n  bucket: logs\n  create_bucket: true")
+    expectFinding("access-logs-target", .error, at: 7, 13, in: text)
+    expectClean(baseSpec("region: eu-west-2", loadBalancer: "access_logs: {create_bucket: true}"))
+  }
+
+  /// The log-delivery principal differs per region, so a created bucket needs a fixed one.
+  @Test func createdBucketNeedsARegion() {
+    let text = baseSpec(loadBalancer: "access_logs:\n  create_bucket: true")
+    expectFinding("access-logs-region", .error, at: 6, 20, in: text)
   }
 }

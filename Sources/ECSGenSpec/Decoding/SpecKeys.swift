@@ -22,7 +22,7 @@ enum SpecKeys {
     "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "deletion_protection", "waf_acl_arn",
     "access_logs",
   ]
-  static let accessLogs = ["bucket", "prefix"]
+  static let accessLogs = ["bucket", "create_bucket", "prefix"]
   static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]
   static let autoscaling = [
     "min", "max", "cpu", "memory", "requests_per_target", "messages_per_task",

@@ -5,21 +5,31 @@ extension SpecValidator {
   /// boolean the decoder already checked).
   func checkLoadBalancerHardening(_ spec: ServiceSpec, _ findings: inout Findings) {
     if let logs = spec.loadBalancer?.accessLogs {
-      checkAccessLogs(logs, &findings)
+      checkAccessLogs(logs, region: spec.region?.value, &findings)
     }
     if let acl = spec.loadBalancer?.wafACLARN {
       checkWebACL(acl, region: spec.region?.value, &findings)
     }
   }
 
-  private func checkAccessLogs(_ logs: AccessLogsSpec, _ findings: inout Findings) {
-    if logs.bucket == nil,
-      !findings.undecodableFields.contains("load_balancer.access_logs.bucket")
+  private func checkAccessLogs(
+    _ logs: AccessLogsSpec, region: String?, _ findings: inout Findings
+  ) {
+    let creates = logs.createBucket?.value == true
+    if let bucket = logs.bucket, creates {
+      findings.add(
+        .error(
+          "access-logs-target", at: bucket.location,
+          "`load_balancer.access_logs` names an existing `bucket` and also sets `create_bucket: true`; keep one: `bucket: NAME` for a bucket you already have, or `create_bucket: true` to let ecsgen create one"
+        ))
+    } else if logs.bucket == nil, !creates,
+      !findings.undecodableFields.contains("load_balancer.access_logs.bucket"),
+      !findings.undecodableFields.contains("load_balancer.access_logs.create_bucket")
     {
       findings.add(
         .error(
-          "access-logs-bucket", at: logs.location,
-          "`load_balancer.access_logs` names no `bucket`; write `bucket: NAME`, an existing S3 bucket in the load balancer's region whose policy lets ELB write to it, or remove `access_logs`"
+          "access-logs-target", at: logs.location,
+          "`load_balancer.access_logs` names no bucket; write `bucket: NAME` (an existing S3 bucket in the load balancer's region whose policy lets ELB write to it) or `create_bucket: true` (ecsgen creates one), or remove `access_logs`"
         ))
     }
     if let bucket = logs.bucket, !IdentifierPatterns.isBucketName(bucket.value) {
@@ -27,6 +37,13 @@ extension SpecValidator {
         .error(
           "access-logs-bucket", at: bucket.location,
           "`load_balancer.access_logs.bucket` is `\(bucket.value)`, which is not an S3 bucket name; a name has 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (write the name, not an ARN or `s3://` URL)"
+        ))
+    }
+    if let create = logs.createBucket, create.value, logs.bucket == nil, region == nil {
+      findings.add(
+        .error(
+          "access-logs-region", at: create.location,
+          "`load_balancer.access_logs.create_bucket` needs the spec's `region`: the bucket policy names the account ELB writes logs as, which differs per region; add `region` (such as `eu-west-2`), or name an existing bucket with `bucket:`"
         ))
     }
     if let prefix = logs.prefix {

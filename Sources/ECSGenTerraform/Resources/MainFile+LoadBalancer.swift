@@ -51,7 +51,7 @@ extension MainFile {
           ] + loadBalancerHardeningItems(balancer)
             + createBeforeDestroy(balancer.createBeforeDestroy)),
         resource("aws_lb_target_group", "this", targetGroup),
-      ] + webACLBlocks(balancer)
+      ] + loadBalancerHardeningBlocks(balancer)
     for listener in web.listeners {
       var body: [HCLBodyItem] = [
         .set("load_balancer_arn", ref("aws_lb.this.arn")),
