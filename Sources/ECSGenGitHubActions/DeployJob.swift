@@ -122,7 +122,10 @@ struct DeployJob {
   /// the first push.
   private func createStackOnFirstDeploy() -> YAMLNode {
     let emptyImageTag = workflow.builtImage == nil ? "" : "IMAGE_TAG=\"\"\n"
-    let importExisting = plan.logs.adoptExisting ? " --import-existing-resources" : ""
+    // Also the access-log bucket an earlier stack kept (it cannot delete a bucket with logs).
+    let importExisting =
+      plan.logs.adoptExisting || plan.adoptsKeptAccessLogBucket
+      ? " --import-existing-resources" : ""
     return workflow.run(
       "Create the stack on the first deploy",
       """

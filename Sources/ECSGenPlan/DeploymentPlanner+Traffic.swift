@@ -10,7 +10,7 @@ extension DeploymentPlanner {
     let domain = balancer?.domain.map { name in
       (name.value.hasSuffix(".") ? String(name.value.dropLast()) : name.value).lowercased()
     }
-    return LoadBalancerPlan(
+    var plan = LoadBalancerPlan(
       name: names.loadBalancer(isInternal: !isPublic, vpcID: spec.network?.vpcID?.value),
       isInternal: !isPublic,
       subnetIDs: spec.network?.loadBalancerSubnets.map { .fixed($0.map(\.value)) }
@@ -34,6 +34,8 @@ extension DeploymentPlanner {
         }
       },
       createBeforeDestroy: true)
+    applyHardening(spec, names: names, to: &plan)
+    return plan
   }
 
   func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {

@@ -73,6 +73,12 @@ public struct LoadBalancerPlan: Sendable, Equatable, Codable {
   /// Replace by creating the new load balancer first (Terraform's `create_before_destroy`;
   /// CloudFormation always replaces this way).
   public var createBeforeDestroy: Bool
+  /// AWS refuses to delete the load balancer while this is on (`load_balancer.deletion_protection`).
+  public var deletionProtection: Bool = false
+  /// Where the load balancer writes access logs; nil: no access logs.
+  public var accessLogs: AccessLogsPlan? = nil
+  /// The regional WAFv2 web ACL associated with the load balancer; nil: none.
+  public var webACLARN: String? = nil
 }
 
 /// An alias record in a Route 53 hosted zone that resolves to the load balancer's addresses.

@@ -66,6 +66,11 @@ public struct ResourceNames: Sendable, Equatable {
   /// Step Functions' vended log groups live under `/aws/vendedlogs/`, which keeps the log
   /// delivery's resource policy small.
   public var stateMachineLogGroup: String { "/aws/vendedlogs/states/\(service)" }
+  /// The access-log bucket ecsgen creates: `SERVICE-lblogs-ACCOUNT-REGION`, at most
+  /// 28 + 8 + 12 + 1 + 14 = 63 characters, S3's limit.
+  public func accessLogBucket(region: String) -> [NamePart] {
+    [.literal("\(service)-lblogs-"), .accountID, .literal("-\(region)")]
+  }
   /// A worker scaled to zero: the alarm and the policy that start its first task.
   public var wakeUpAlarm: String { "\(service)-wake-up" }
 

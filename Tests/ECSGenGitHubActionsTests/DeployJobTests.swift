@@ -1,5 +1,6 @@
 import ECSGenGitHubActions
 import ECSGenPlan
+import ECSGenSpec
 import ECSGenTestSupport
 import Foundation
 import Testing
@@ -170,6 +171,25 @@ import Testing
     let create = try #require(text.range(of: "- name: Create the stack on the first deploy"))
     let build = try #require(text.range(of: "- name: Build and push the image"))
     #expect(create.lowerBound < build.lowerBound)
+  }
+
+  /// A created access-log bucket is kept by a deleted stack (CloudFormation cannot delete a bucket
+  /// with logs), so the next first deploy must adopt it as it adopts a kept log group.
+  @Test func theFirstDeployAdoptsAKeptAccessLogBucket() throws {
+    let path = GoldenFile.packageRoot + "/specs/internal-cloudformation.yaml"
+    let spec = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(
+        of: "\nload_balancer:\n",
+        with: "\nregion: eu-west-2\nload_balancer:\n  access_logs: {create_bucket: true}\n")
+    let loaded = ECSGenSpec.ServiceSpecLoader.load(text: spec, file: "internal.yaml")
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    let plan = try DeploymentPlanner().plan(loaded)
+    #expect(plan.adoptsKeptAccessLogBucket)
+    #expect(!plan.logs.adoptExisting)
+    let text = try #require(WorkflowRenderer(outputDirectory: "infra").render(plan).first?.contents)
+    let step = try RenderedWorkflow.step(
+      "Create the stack on the first deploy", job: "deploy", in: text)
+    #expect(step.run.contains("--import-existing-resources"))
   }
 
   // Found by review: only "does not exist" means no stack; any other failure of describe-stacks

@@ -96,19 +96,21 @@ extension Resources {
         ID.loadBalancer,
         resource(
           "AWS::ElasticLoadBalancingV2::LoadBalancer",
+          dependsOn: loadBalancerHardeningDependencies(balancer),
           [
             "Name": .string(balancer.name),
             "Type": .string("application"),
             "Scheme": .string(balancer.isInternal ? "internal" : "internet-facing"),
             "SecurityGroups": .array([Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")]),
             "Subnets": context.value(web.loadBalancer.subnetIDs),
-            "LoadBalancerAttributes": keyValues([
-              ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
-              (
-                "routing.http.drop_invalid_header_fields.enabled",
-                balancer.dropInvalidHeaderFields ? "true" : "false"
-              ),
-            ]),
+            "LoadBalancerAttributes": .array(
+              keyValueItems([
+                ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
+                (
+                  "routing.http.drop_invalid_header_fields.enabled",
+                  balancer.dropInvalidHeaderFields ? "true" : "false"
+                ),
+              ]) + loadBalancerHardeningAttributes(balancer)),
             "Tags": context.tags,
           ])),
       JSONMember(
@@ -181,11 +183,15 @@ extension Resources {
               ]),
             ])))
     }
-    return members
+    return members + loadBalancerHardeningMembers(balancer)
   }
 
   /// `[{Key, Value}]` in the given order (attribute lists read best in a logical order).
   private func keyValues(_ pairs: [(String, String)]) -> JSONValue {
-    .array(pairs.map { .sorted(["Key": .string($0.0), "Value": .string($0.1)]) })
+    .array(keyValueItems(pairs))
+  }
+
+  private func keyValueItems(_ pairs: [(String, String)]) -> [JSONValue] {
+    pairs.map { .sorted(["Key": .string($0.0), "Value": .string($0.1)]) }
   }
 }

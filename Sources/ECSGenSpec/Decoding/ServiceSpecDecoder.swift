@@ -244,6 +244,13 @@ struct ServiceSpecDecoder {
     balancer.hostedZoneID = map.value("hosted_zone_id").flatMap {
       values.string($0, field: map.field("hosted_zone_id"))
     }
+    balancer.deletionProtection = map.value("deletion_protection").flatMap {
+      values.bool($0, field: map.field("deletion_protection"))
+    }
+    balancer.wafACLARN = map.value("waf_acl_arn").flatMap {
+      values.string($0, field: map.field("waf_acl_arn"))
+    }
+    balancer.accessLogs = map.value("access_logs").flatMap(decodeAccessLogs)
     return balancer
   }
 

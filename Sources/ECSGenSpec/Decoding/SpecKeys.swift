@@ -19,8 +19,10 @@ enum SpecKeys {
   static let containerHealthCheck = ["command", "interval", "timeout", "retries", "start_period"]
   static let loadBalancer = [
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
-    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id",
+    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "deletion_protection", "waf_acl_arn",
+    "access_logs",
   ]
+  static let accessLogs = ["bucket", "create_bucket", "prefix"]
   static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]
   static let autoscaling = [
     "min", "max", "cpu", "memory", "requests_per_target", "messages_per_task",

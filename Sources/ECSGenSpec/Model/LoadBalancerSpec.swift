@@ -16,6 +16,12 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   public var domain: Located<String>?
   /// A Route 53 hosted zone (`Z...`) in which to create an alias record for `domain`.
   public var hostedZoneID: Located<String>?
+  /// Whether AWS refuses to delete the load balancer (default false, so that destroy works).
+  public var deletionProtection: Located<Bool>?
+  /// A regional WAFv2 web ACL to associate with the load balancer.
+  public var wafACLARN: Located<String>?
+  /// Where the load balancer writes access logs; nil: no access logs.
+  public var accessLogs: AccessLogsSpec?
 
   public init(location: SourceLocation) {
     self.location = location

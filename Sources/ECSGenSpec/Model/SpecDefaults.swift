@@ -34,6 +34,10 @@ public enum SpecDefaults {
     /// `stickiness: true` means one day, the load balancer's own default cookie duration.
     public static let stickinessSeconds = 86_400
     public static let publicCIDR = "0.0.0.0/0"
+    /// Off, so that destroying the service works without a first apply that turns it off.
+    public static let deletionProtection = false
+    /// How long a created access-log bucket keeps the logs.
+    public static let accessLogExpirationDays = 365
   }
 
   public enum Logs {

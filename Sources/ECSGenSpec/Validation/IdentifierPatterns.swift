@@ -103,6 +103,17 @@ enum IdentifierPatterns {
       && (arn.account.isEmpty || arn.hasAccountID || arn.account == "aws" || arn.account == "*")
   }
 
+  /// An S3 bucket name (general purpose): 3-63 lowercase letters, digits, `.` and `-`, starting
+  /// and ending with a letter or digit, no `..`.
+  static func isBucketName(_ text: String) -> Bool {
+    guard (3...63).contains(text.count), let first = text.first, let last = text.last else {
+      return false
+    }
+    let edge: (Character) -> Bool = { $0.isLowercaseASCIILetter || $0.isASCIIDigit }
+    return edge(first) && edge(last) && !text.contains("..")
+      && text.allSatisfy { edge($0) || $0 == "." || $0 == "-" }
+  }
+
   static func isVPCID(_ text: String) -> Bool { isResourceID(text, prefix: "vpc-") }
   static func isSubnetID(_ text: String) -> Bool { isResourceID(text, prefix: "subnet-") }
   static func isSecurityGroupID(_ text: String) -> Bool { isResourceID(text, prefix: "sg-") }

@@ -25,6 +25,7 @@ public struct SpecValidator {
       checkLoadBalancer(spec, &findings)
       checkDomain(spec, &findings)
       checkDraining(spec, &findings)
+      checkLoadBalancerHardening(spec, &findings)
     }
     checkLogs(spec, &findings)
     checkScaling(spec, &findings)

@@ -36,20 +36,22 @@ extension MainFile {
     }
     targetGroup += [.blankLine, block("stickiness", stickiness)]
     targetGroup += createBeforeDestroy(group.createBeforeDestroy)
-    var blocks = [
-      resource(
-        "aws_lb", "this",
-        [
-          .set("name", .string(balancer.name)),
-          .set("load_balancer_type", .string("application")),
-          .set("internal", .bool(balancer.isInternal)),
-          .set("security_groups", .list([ref("aws_security_group.load_balancer.id")])),
-          .set("subnets", context.value(web.loadBalancer.subnetIDs)),
-          .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
-          .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
-        ] + createBeforeDestroy(balancer.createBeforeDestroy)),
-      resource("aws_lb_target_group", "this", targetGroup),
-    ]
+    var blocks =
+      [
+        resource(
+          "aws_lb", "this",
+          [
+            .set("name", .string(balancer.name)),
+            .set("load_balancer_type", .string("application")),
+            .set("internal", .bool(balancer.isInternal)),
+            .set("security_groups", .list([ref("aws_security_group.load_balancer.id")])),
+            .set("subnets", context.value(web.loadBalancer.subnetIDs)),
+            .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
+            .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
+          ] + loadBalancerHardeningItems(balancer)
+            + createBeforeDestroy(balancer.createBeforeDestroy)),
+        resource("aws_lb_target_group", "this", targetGroup),
+      ] + loadBalancerHardeningBlocks(balancer)
     for listener in web.listeners {
       var body: [HCLBodyItem] = [
         .set("load_balancer_arn", ref("aws_lb.this.arn")),

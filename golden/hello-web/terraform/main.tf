@@ -180,6 +180,7 @@ resource "aws_lb" "this" {
   subnets                    = var.load_balancer_subnet_ids
   idle_timeout               = 60
   drop_invalid_header_fields = true
+  enable_deletion_protection = false
 
   lifecycle {
     create_before_destroy = true

@@ -361,6 +361,13 @@ resource "aws_lb" "this" {
   subnets                    = ["subnet-01234567890abcdef", "subnet-0fedcba9876543210"]
   idle_timeout               = 120
   drop_invalid_header_fields = true
+  enable_deletion_protection = true
+
+  access_logs {
+    bucket  = "shop-prod-alb-access-logs"
+    prefix  = "orders-api"
+    enabled = true
+  }
 
   lifecycle {
     create_before_destroy = true
@@ -396,6 +403,11 @@ resource "aws_lb_target_group" "this" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+resource "aws_wafv2_web_acl_association" "this" {
+  resource_arn = aws_lb.this.arn
+  web_acl_arn  = "arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/shop-prod/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"
 }
 
 resource "aws_lb_listener" "https" {

@@ -267,6 +267,7 @@ resource "aws_lb" "this" {
   subnets                    = ["subnet-0a1b2c3d4e5f60101", "subnet-0a1b2c3d4e5f60102"]
   idle_timeout               = 60
   drop_invalid_header_fields = true
+  enable_deletion_protection = false
 
   lifecycle {
     create_before_destroy = true
