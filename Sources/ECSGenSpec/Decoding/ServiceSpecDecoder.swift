@@ -243,6 +243,7 @@ struct ServiceSpecDecoder {
     balancer.hostedZoneID = map.value("hosted_zone_id").flatMap {
       values.string($0, field: map.field("hosted_zone_id"))
     }
+    balancer.sharedListener = decodeSharedListener(map)
     return balancer
   }
 

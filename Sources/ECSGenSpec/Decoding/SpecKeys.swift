@@ -20,6 +20,7 @@ enum SpecKeys {
   static let loadBalancer = [
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
     "stickiness", "allowed_cidrs", "domain", "hosted_zone_id",
+    "listener_arn", "security_group", "priority", "hosts", "paths",
   ]
   static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]
   static let autoscaling = [

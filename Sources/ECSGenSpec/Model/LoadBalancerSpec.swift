@@ -16,6 +16,9 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   public var domain: Located<String>?
   /// A Route 53 hosted zone (`Z...`) in which to create an alias record for `domain`.
   public var hostedZoneID: Located<String>?
+  /// The rest of the shared-listener keys (`listener_arn`, `security_group`, `priority`,
+  /// `hosts`, `paths`): nil when ecsgen creates the service's own load balancer.
+  public var sharedListener: SharedListenerSpec?
 
   public init(location: SourceLocation) {
     self.location = location

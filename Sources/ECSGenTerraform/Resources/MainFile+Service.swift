@@ -63,7 +63,7 @@ extension MainFile {
     if let web {
       body += [
         .blankLine,
-        .set("depends_on", .list(web.listeners.map { ref("aws_lb_listener.\($0.role)") })),
+        .set("depends_on", .list(entryDependencies(web))),
       ]
     }
     return [resource("aws_ecs_service", "this", body)]
@@ -95,7 +95,7 @@ extension MainFile {
           .set(
             "resource_label",
             .template([
-              .interpolation(ref("aws_lb.this.arn_suffix")), .literal("/"),
+              loadBalancerLabel(), .literal("/"),
               .interpolation(ref("aws_lb_target_group.this.arn_suffix")),
             ])))
       }
