@@ -33,7 +33,8 @@ public struct ListenerPriorityClaims: Sendable {
       guard withinSpecs || first.file != loaded.file else { continue }
       // Environments that inherit one priority from the base share its location: one error.
       let places =
-        first.location == priority.location ? [priority.location] : [first.location, priority.location]
+        first.location == priority.location
+        ? [priority.location] : [first.location, priority.location]
       for location in places {
         diagnostics.append(
           .error(

@@ -63,7 +63,8 @@ extension SpecValidator {
           ))
       }
     } else if !isPublic, let location = balancer?.isPublic?.location,
-      balancer?.sharedListener == nil, !spec.undecodableFields.contains("load_balancer.allowed_cidrs")
+      balancer?.sharedListener == nil,
+      !spec.undecodableFields.contains("load_balancer.allowed_cidrs")
     {
       findings.add(
         .error(
