@@ -34,6 +34,8 @@ struct SpecStream {
   private var claimedBy: [String: String] = [:]
   /// The spec file (and environment) that claimed each base of AWS names (`NAME` or `NAME-ENV`).
   private var awsNameClaims: [String: String] = [:]
+  /// The listener rule priorities claimed so far (`load_balancer.priority` on a shared listener).
+  private var listenerPriorities = ListenerPriorityClaims()
 
   /// Whether to plan the specs; `lint` only loads and checks them.
   var plans = true
@@ -101,6 +103,7 @@ struct SpecStream {
   private mutating func accept(_ spec: LoadedSpec, _ plans: [DeploymentPlan]?) -> [DeploymentPlan] {
     specCount += 1
     diagnostics += spec.diagnostics
+    diagnostics += listenerPriorities.claim(spec)
     guard self.plans else { return [] }
     guard var plans, let plan = plans.first else {
       if let name = spec.spec?.name?.value { failedServiceNames.insert(name) }

@@ -18,6 +18,8 @@ struct CloudFormationContext {
     static let taskIngressFromLoadBalancer = "TaskSecurityGroupIngressFromLoadBalancer"
     static let loadBalancer = "LoadBalancer"
     static let targetGroup = "TargetGroup"
+    /// The rule on a shared listener (`load_balancer.listener_arn`).
+    static let listenerRule = "ListenerRule"
     static let dnsRecord = "DnsRecord"
     static let webACLAssociation = "WebACLAssociation"
     static let accessLogBucket = "AccessLogBucket"

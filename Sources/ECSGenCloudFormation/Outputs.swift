@@ -15,8 +15,11 @@ struct Outputs {
     outputs.append(
       ("ClusterName", "Name of the ECS cluster the service runs in.", context.clusterName))
     // The load balancer outputs belong to `web`; other kinds list their own.
-    if let web = plan.web {
-      let balancer = web.loadBalancer
+    if case .sharedListener(let rule) = plan.web?.entry, let url = rule.serviceURL {
+      // The shared load balancer's own name is its owner's to publish: only the service's host.
+      outputs.append(("ServiceUrl", "URL of the service (its first host).", .string(url)))
+    }
+    if let balancer = plan.ownLoadBalancer?.loadBalancer {
       outputs += [
         (
           "LoadBalancerDnsName", "DNS name of the load balancer.",

@@ -11,7 +11,7 @@ struct Resources {
     // Each kind's own resources; the shared ones render the same for every kind.
     switch plan.workload {
     case .web(let web):
-      return shared() + loadBalancer(web) + service(web.service, web: web) + scaling(web.service)
+      return shared() + entry(web) + service(web.service, web: web) + scaling(web.service)
     case .backend(let backend):
       return shared() + service(backend.service, web: nil) + scaling(backend.service)
     case .worker(let worker):

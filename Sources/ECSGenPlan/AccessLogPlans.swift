@@ -63,6 +63,6 @@ extension DeploymentPlan {
   /// Whether creating the CloudFormation stack must adopt an access-log bucket that an earlier
   /// stack of this service kept when it was deleted (`--import-existing-resources`).
   public var adoptsKeptAccessLogBucket: Bool {
-    web?.loadBalancer.accessLogs?.bucket.created?.keepInCloudFormation == true
+    ownLoadBalancer?.loadBalancer.accessLogs?.bucket.created?.keepInCloudFormation == true
   }
 }

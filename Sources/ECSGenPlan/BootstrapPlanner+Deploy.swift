@@ -23,6 +23,7 @@ extension BootstrapPlanner {
     statements += ecsStatements() + logStatements() + roleStatements() + imageStatements()
     // Only a `web` service has a load balancer (and the DNS record in front of it).
     statements += networkStatements() + (plan.web == nil ? [] : loadBalancerStatements())
+    statements += listenerRuleStatements()
     statements += dnsStatements() + scalingStatements()
     statements += kindDeployStatements()
     return statements
@@ -325,7 +326,7 @@ extension BootstrapPlanner {
 
   /// The alias record of `load_balancer.domain`: only that name and type in that zone.
   private func dnsStatements() -> [BootstrapStatement] {
-    guard let record = plan.web?.loadBalancer.aliasRecord else { return [] }
+    guard let record = plan.ownLoadBalancer?.loadBalancer.aliasRecord else { return [] }
     return [
       BootstrapStatement(
         sid: "AliasRecord", actions: ["route53:ChangeResourceRecordSets"],

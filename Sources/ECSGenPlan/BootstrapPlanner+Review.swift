@@ -37,7 +37,7 @@ extension BootstrapPlanner {
           ],
           resources: [regional("ecr", "repository/\(repository)")]))
     }
-    if let record = plan.web?.loadBalancer.aliasRecord {
+    if let record = plan.ownLoadBalancer?.loadBalancer.aliasRecord {
       statements.append(
         BootstrapStatement(
           sid: "ReadHostedZone",

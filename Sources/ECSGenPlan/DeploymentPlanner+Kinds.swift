@@ -7,22 +7,29 @@ extension DeploymentPlanner {
     _ spec: ServiceSpec, names: ResourceNames, port: Int, cluster: ClusterPlan, task: TaskPlan,
     inputs: inout InputCollector
   ) -> (plan: WebPlan, tasksIngress: SecurityGroupRule) {
-    let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
     let targetGroup = targetGroupPlan(spec, names: names, port: port)
-    let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: port)
+    let entry: WebEntry
+    let tasksIngress: SecurityGroupRule
+    if let listener = spec.loadBalancer?.sharedListener {
+      let rule = listenerRulePlan(listener)
+      entry = .sharedListener(rule)
+      tasksIngress = sharedListenerIngress(names: names, rule: rule, port: port)
+    } else {
+      let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
+      let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: port)
+      entry = .loadBalancer(
+        OwnLoadBalancerPlan(
+          loadBalancer: loadBalancer, loadBalancerSecurityGroup: groups.group,
+          listeners: listeners(spec)))
+      tasksIngress = groups.tasksIngress
+    }
     let deployment = deploymentPlan(spec, names: names)
     let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
     let service = ServicePlan(
       deployment: deployment, scaling: scaling,
       rollout: rolloutWatch(
         deployment: deployment, scaling: scaling, targetGroup: targetGroup, task: task))
-    return (
-      WebPlan(
-        service: service, loadBalancer: loadBalancer,
-        loadBalancerSecurityGroup: groups.group, targetGroup: targetGroup,
-        listeners: listeners(spec)),
-      groups.tasksIngress
-    )
+    return (WebPlan(service: service, targetGroup: targetGroup, entry: entry), tasksIngress)
   }
 
   /// The service of a `backend` or `worker`: no load balancer, so no target group in the rollout

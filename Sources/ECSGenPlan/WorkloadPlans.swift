@@ -62,16 +62,13 @@ public struct ServicePlan: Sendable, Equatable, Codable {
   public var rollout: RolloutWatchPlan
 }
 
-/// The parts of a `web` service that other kinds lack: the load balancer in front of it, its
-/// security group, target group and listeners.
+/// The parts of a `web` service that other kinds lack: its target group, and how requests reach
+/// it (`entry`): a load balancer of its own, or a rule on a listener someone else owns.
 public struct WebPlan: Sendable, Equatable, Codable {
   public var service: ServicePlan
-  public var loadBalancer: LoadBalancerPlan
-  /// The load balancer's own security group (the tasks' group is shared by every kind).
-  public var loadBalancerSecurityGroup: SecurityGroupPlan
   public var targetGroup: TargetGroupPlan
-  /// In the order they are declared: the forwarding listener first.
-  public var listeners: [ListenerPlan]
+  /// How requests reach the target group.
+  public var entry: WebEntry
 }
 
 /// A `backend`: the service without a load balancer. With a `port`, the tasks' security group
@@ -85,6 +82,13 @@ extension DeploymentPlan {
   /// nil for a plan of another kind.
   public var web: WebPlan? {
     if case .web(let web) = workload { return web }
+    return nil
+  }
+
+  /// The load balancer ecsgen creates for a `web`; nil for a `web` on a shared listener and for
+  /// other kinds.
+  public var ownLoadBalancer: OwnLoadBalancerPlan? {
+    if case .loadBalancer(let own) = web?.entry { return own }
     return nil
   }
 

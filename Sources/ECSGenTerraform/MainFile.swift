@@ -15,7 +15,7 @@ struct MainFile {
     // Each kind's own resources; the shared ones above render the same for every kind.
     switch plan.workload {
     case .web(let web):
-      return shared + loadBalancerBlocks(web) + serviceBlocks(web.service, web: web)
+      return shared + entryBlocks(web) + serviceBlocks(web.service, web: web)
         + scalingBlocks(web.service)
     case .backend(let backend):
       return shared + serviceBlocks(backend.service, web: nil) + scalingBlocks(backend.service)

@@ -180,7 +180,7 @@ import Testing
     #expect(output.standardOutput.hasPrefix("payments-api: dev -> staging, 5 keys differ"))
     #expect(
       output.standardOutput.contains(
-        "  workload.web.loadBalancer.domain: \"dev.payments.example.com\" -> \"staging.payments.example.com\"\n"
+        "  workload.web.entry.loadBalancer.loadBalancer.domain: \"dev.payments.example.com\" -> \"staging.payments.example.com\"\n"
       )
     )
   }

@@ -50,11 +50,20 @@ import Testing
         tfGroup.number("deregistration_delay").map(String.init)
           == cfGroup.attribute("TargetGroupAttributes", "deregistration_delay.timeout_seconds"))
 
-      let tfBalancer = try #require(terraform.resource("aws_lb", "this"))
-      let cfBalancer = try #require(cloudFormation.resource("LoadBalancer"))
+      // A web on a shared listener has a listener rule instead of a load balancer.
+      let tfBalancer = terraform.resource("aws_lb", "this")
+      let cfBalancer = cloudFormation.resource("LoadBalancer")
+      #expect((tfBalancer == nil) == (plan.ownLoadBalancer == nil))
+      #expect((cfBalancer == nil) == (plan.ownLoadBalancer == nil))
       #expect(
-        tfBalancer.number("idle_timeout").map(String.init)
-          == cfBalancer.attribute("LoadBalancerAttributes", "idle_timeout.timeout_seconds"))
+        tfBalancer?.number("idle_timeout").map(String.init)
+          == cfBalancer?.attribute("LoadBalancerAttributes", "idle_timeout.timeout_seconds"))
+      let tfRule = terraform.resource("aws_lb_listener_rule", "this")
+      let cfRule = cloudFormation.resource("ListenerRule")
+      #expect((tfRule == nil) == (plan.ownLoadBalancer != nil))
+      #expect((cfRule == nil) == (plan.ownLoadBalancer != nil))
+      #expect(tfRule?.number("priority") == cfRule?.int("Priority"))
+      #expect(tfRule?.string("listener_arn") == cfRule?.string("ListenerArn"))
 
       let tfLogs = try #require(terraform.resource("aws_cloudwatch_log_group", "this"))
       let cfLogs = try #require(cloudFormation.resource("LogGroup"))
@@ -83,9 +92,11 @@ import Testing
       let found: [Any?] = [
         tfTask.string("cpu"), tfTask.string("memory"), tfContainer.port, tfContainer.stopTimeout,
         tfContainer.readOnlyRoot, check.string("path"), check.number("interval"),
-        check.string("matcher"), tfBalancer.number("idle_timeout"),
+        check.string("matcher"),
+        tfBalancer?.number("idle_timeout") ?? tfRule?.number("priority"),
         cfGroup.attribute("TargetGroupAttributes", "deregistration_delay.timeout_seconds"),
-        cfBalancer.attribute("LoadBalancerAttributes", "idle_timeout.timeout_seconds"),
+        cfBalancer?.attribute("LoadBalancerAttributes", "idle_timeout.timeout_seconds")
+          ?? cfRule?.int("Priority"),
         tfLogs.string("name"), tfLogs.number("retention_in_days"),
         tfService.number("deployment_minimum_healthy_percent"),
         cfDeployment["MaximumPercent"], cfService.int("HealthCheckGracePeriodSeconds"),
@@ -204,7 +215,7 @@ import Testing
   /// The load balancer's scheme and header handling, in the two spellings.
   @Test(arguments: RendererParityTests.specs)
   func loadBalancerSettingsAgree(spec: String) throws {
-    for plan in try CloudFormationGoldenTests.plans(spec) where plan.web != nil {
+    for plan in try CloudFormationGoldenTests.plans(spec) where plan.ownLoadBalancer != nil {
       let terraform = TerraformFacts(TerraformRenderer().documents(plan))
       let text = try #require(CloudFormationRenderer().render(plan).first?.contents)
       let cloudFormation = try CloudFormationFacts(json: text)

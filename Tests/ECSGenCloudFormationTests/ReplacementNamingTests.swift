@@ -228,7 +228,7 @@ import Testing
     let before = try Self.plan(Self.base)
     let after = try Self.plan(
       Self.base.replacingOccurrences(of: "path: /health", with: "path: /ready"))
-    #expect(before.webParts.loadBalancer.name == after.webParts.loadBalancer.name)
+    #expect(before.ownParts.loadBalancer.name == after.ownParts.loadBalancer.name)
     #expect(before.webParts.targetGroup.name == after.webParts.targetGroup.name)
   }
 }

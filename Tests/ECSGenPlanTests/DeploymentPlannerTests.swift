@@ -33,9 +33,9 @@ import Testing
     #expect(plan.webParts.targetGroup.healthCheck.matcher == "200")
     #expect(plan.webParts.targetGroup.deregistrationDelaySeconds == 60)
     #expect(plan.webParts.targetGroup.stickinessSeconds == nil)
-    #expect(plan.webParts.loadBalancer.idleTimeoutSeconds == 60)
-    #expect(plan.webParts.loadBalancer.isInternal == false)
-    #expect(plan.webParts.loadBalancer.allowedCIDRs == ["0.0.0.0/0"])
+    #expect(plan.ownParts.loadBalancer.idleTimeoutSeconds == 60)
+    #expect(plan.ownParts.loadBalancer.isInternal == false)
+    #expect(plan.ownParts.loadBalancer.allowedCIDRs == ["0.0.0.0/0"])
     #expect(plan.logs.groupName == "/ecs/hello")
     #expect(plan.logs.retentionDays == 30)
     #expect(plan.webParts.service.deployment.desiredCount == 1)
@@ -53,12 +53,12 @@ import Testing
   @Test func namesAreDerivedFromTheServiceNameWithinAWSLimits() throws {
     let longest = String(repeating: "a", count: 28)
     let plan = try plan("name: \(longest)\nimage: nginx:1.27\nport: 80")
-    #expect(plan.webParts.loadBalancer.name.count <= 32)
+    #expect(plan.ownParts.loadBalancer.name.count <= 32)
     #expect(plan.webParts.targetGroup.name.count <= 32)
     // Cut to 25 characters so that `-HASH` fits in 32; the two still differ by their hash.
-    #expect(plan.webParts.loadBalancer.name.hasPrefix(String(longest.prefix(25)) + "-"))
+    #expect(plan.ownParts.loadBalancer.name.hasPrefix(String(longest.prefix(25)) + "-"))
     #expect(plan.webParts.targetGroup.name.hasPrefix(String(longest.prefix(25)) + "-"))
-    #expect(plan.webParts.loadBalancer.name != plan.webParts.targetGroup.name)
+    #expect(plan.ownParts.loadBalancer.name != plan.webParts.targetGroup.name)
     #expect(plan.roles.task.created?.name == longest + "-task")
     #expect(plan.roles.execution.created?.name == longest + "-execution")
     #expect(plan.tasksSecurityGroup.namePrefix == longest + "-tasks-")
@@ -67,18 +67,18 @@ import Testing
   /// Short service names stay readable: `NAME-alb-HASH` and `NAME-tg-HASH`, six hex digits.
   @Test func replaceableNamesAreReadableAndStable() throws {
     let plan = try plan(minimal)
-    #expect(plan.webParts.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
+    #expect(plan.ownParts.loadBalancer.name.wholeMatch(of: /hello-alb-[0-9a-f]{6}/) != nil)
     #expect(plan.webParts.targetGroup.name.wholeMatch(of: /hello-tg-[0-9a-f]{6}/) != nil)
     #expect(try self.plan(minimal).webParts.targetGroup.name == plan.webParts.targetGroup.name)
     #expect(
-      plan.webParts.loadBalancer.name.hasPrefix(
+      plan.ownParts.loadBalancer.name.hasPrefix(
         ResourceNames(service: "hello").loadBalancerNamePrefix))
     #expect(
       plan.webParts.targetGroup.name.hasPrefix(
         ResourceNames(service: "hello").targetGroupNamePrefix))
-    #expect(plan.webParts.loadBalancer.createBeforeDestroy)
+    #expect(plan.ownParts.loadBalancer.createBeforeDestroy)
     #expect(plan.webParts.targetGroup.createBeforeDestroy)
-    #expect(plan.webParts.loadBalancerSecurityGroup.createBeforeDestroy)
+    #expect(plan.ownParts.loadBalancerSecurityGroup.createBeforeDestroy)
   }
 
   /// Defect 11 of issue 9: settings whose default differs between the tools are decided here.
@@ -139,11 +139,11 @@ import Testing
 
   @Test func withoutACertificateThereIsOneHTTPListener() throws {
     let plan = try plan(minimal)
-    #expect(plan.webParts.listeners.count == 1)
-    #expect(plan.webParts.listeners.first?.listenerProtocol == .http)
-    #expect(plan.webParts.listeners.first?.action == .forwardToTargetGroup)
-    #expect(plan.webParts.loadBalancer.urlScheme == "http")
-    #expect(plan.webParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [80])
+    #expect(plan.ownParts.listeners.count == 1)
+    #expect(plan.ownParts.listeners.first?.listenerProtocol == .http)
+    #expect(plan.ownParts.listeners.first?.action == .forwardToTargetGroup)
+    #expect(plan.ownParts.loadBalancer.urlScheme == "http")
+    #expect(plan.ownParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [80])
   }
 
   @Test func aCertificateGivesHTTPSAndARedirect() throws {
@@ -153,11 +153,11 @@ import Testing
         load_balancer:
           certificate_arn: arn:aws:acm:eu-west-2:123456789012:certificate/abc-123
         """)
-    #expect(plan.webParts.listeners.map(\.listenerProtocol) == [.https, .http])
-    #expect(plan.webParts.listeners[0].sslPolicy == "ELBSecurityPolicy-TLS13-1-2-2021-06")
-    #expect(plan.webParts.listeners[0].action == .forwardToTargetGroup)
-    #expect(plan.webParts.listeners[1].action == .redirectToHTTPS(port: 443))
-    #expect(plan.webParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [443, 80])
+    #expect(plan.ownParts.listeners.map(\.listenerProtocol) == [.https, .http])
+    #expect(plan.ownParts.listeners[0].sslPolicy == "ELBSecurityPolicy-TLS13-1-2-2021-06")
+    #expect(plan.ownParts.listeners[0].action == .forwardToTargetGroup)
+    #expect(plan.ownParts.listeners[1].action == .redirectToHTTPS(port: 443))
+    #expect(plan.ownParts.loadBalancerSecurityGroup.ingress.map(\.fromPort) == [443, 80])
   }
 
   @Test func tasksAcceptTrafficOnlyFromTheLoadBalancer() throws {
@@ -166,7 +166,7 @@ import Testing
     #expect(tasks.ingress.count == 1)
     #expect(tasks.ingress.first?.peer == .loadBalancerGroup)
     #expect(tasks.ingress.first?.fromPort == 80)
-    #expect(resolved.webParts.loadBalancerSecurityGroup.egress.first?.peer == .tasksGroup)
+    #expect(resolved.ownParts.loadBalancerSecurityGroup.egress.first?.peer == .tasksGroup)
     #expect((tasks.ingress + tasks.egress).allSatisfy { !$0.description.isEmpty })
   }
 

@@ -63,9 +63,9 @@ import Testing
           certificate_arn: arn:aws:acm:eu-west-2:123456789012:certificate/abc-123
           domain: Orders.Example.com.
         """)
-    #expect(plan.webParts.loadBalancer.urlScheme == "https")
-    #expect(plan.webParts.loadBalancer.domain == "orders.example.com")
-    #expect(plan.webParts.loadBalancer.aliasRecord == nil)
+    #expect(plan.ownParts.loadBalancer.urlScheme == "https")
+    #expect(plan.ownParts.loadBalancer.domain == "orders.example.com")
+    #expect(plan.ownParts.loadBalancer.aliasRecord == nil)
   }
 
   @Test func hostedZoneGivesAnAliasRecord() throws {
@@ -76,7 +76,7 @@ import Testing
           domain: orders.example.com
           hosted_zone_id: Z0123456789ABCDEFGHIJ
         """)
-    let record = try #require(plan.webParts.loadBalancer.aliasRecord)
+    let record = try #require(plan.ownParts.loadBalancer.aliasRecord)
     #expect(record.hostedZoneID == "Z0123456789ABCDEFGHIJ")
     #expect(record.name == "orders.example.com")
     #expect(record.type == "A")
@@ -85,7 +85,7 @@ import Testing
 
   @Test func withoutDomainTheURLUsesTheLoadBalancerName() throws {
     let plan = try plan(minimal)
-    #expect(plan.webParts.loadBalancer.domain == nil)
-    #expect(plan.webParts.loadBalancer.aliasRecord == nil)
+    #expect(plan.ownParts.loadBalancer.domain == nil)
+    #expect(plan.ownParts.loadBalancer.aliasRecord == nil)
   }
 }

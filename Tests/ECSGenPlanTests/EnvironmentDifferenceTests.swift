@@ -34,7 +34,8 @@ import Testing
     let prod = try differences("dev", "prod")
     #expect(prod["task.family"] == nil)
     #expect(
-      prod["workload.web.loadBalancer.name"]?.to?.hasPrefix("\"payments-api-prod-alb-") == true)
+      prod["workload.web.entry.loadBalancer.loadBalancer.name"]?.to?.hasPrefix(
+        "\"payments-api-prod-alb-") == true)
   }
 
   @Test func anEnvironmentIsComparedWithItselfAsEqual() throws {

@@ -95,9 +95,9 @@ enum EnvironmentsExample {
     #expect(prod.task.family == "payments-api-prod")
     #expect(prod.roles.task.created?.name == "payments-api-prod-task")
     #expect(prod.roles.execution.created?.name == "payments-api-prod-execution")
-    #expect(prod.webParts.loadBalancer.name.hasPrefix("payments-api-prod-alb-"))
+    #expect(prod.ownParts.loadBalancer.name.hasPrefix("payments-api-prod-alb-"))
     #expect(prod.webParts.targetGroup.name.hasPrefix("payments-api-prod-tg-"))
-    #expect(prod.webParts.loadBalancer.name.count <= 32)
+    #expect(prod.ownParts.loadBalancer.name.count <= 32)
     #expect(prod.webParts.targetGroup.name.count <= 32)
     #expect(prod.tasksSecurityGroup.namePrefix == "payments-api-prod-tasks-")
     #expect(prod.logs.groupName == "/ecs/payments-api-prod")
@@ -164,9 +164,11 @@ enum EnvironmentsExample {
     if let service = plan.ecsService { names["ecs service"] = service.deployment.serviceName }
     switch plan.workload {
     case .web(let web):
-      names["load balancer"] = web.loadBalancer.name
       names["target group"] = web.targetGroup.name
-      names["load balancer security group"] = web.loadBalancerSecurityGroup.namePrefix
+      if case .loadBalancer(let own) = web.entry {
+        names["load balancer"] = own.loadBalancer.name
+        names["load balancer security group"] = own.loadBalancerSecurityGroup.namePrefix
+      }
     case .backend: break
     case .worker(let worker):
       if case .created(let queue) = worker.queue {
@@ -227,7 +229,7 @@ enum EnvironmentsExample {
         }
         seen["\(kind)/\(name)"] = environment
       }
-      #expect((plan.web?.loadBalancer.name.count ?? 0) <= 32)
+      #expect((plan.ownLoadBalancer?.loadBalancer.name.count ?? 0) <= 32)
       #expect((plan.web?.targetGroup.name.count ?? 0) <= 32)
       #expect(plan.bootstrap.deployRole.name.count <= 64)
       #expect((plan.roles.execution.created?.name.count ?? 0) <= 64)

@@ -8,3 +8,12 @@ extension DeploymentPlan {
     return web
   }
 }
+
+extension DeploymentPlan {
+  /// The load balancer ecsgen creates, of a plan that the test resolved from a `web` spec
+  /// without `load_balancer.listener_arn`.
+  var ownParts: OwnLoadBalancerPlan {
+    guard let own = ownLoadBalancer else { preconditionFailure("no load balancer of its own") }
+    return own
+  }
+}

@@ -8,12 +8,12 @@ extension Resources {
     let tasks = plan.tasksSecurityGroup
     let fromLoadBalancer = tasks.ingress.filter { $0.peer == .loadBalancerGroup }
     var members: [JSONMember] = []
-    if let web = plan.web {
+    if let own = plan.ownLoadBalancer {
       members.append(
         JSONMember(
           ID.loadBalancerSecurityGroup,
           securityGroup(
-            web.loadBalancerSecurityGroup, ingress: web.loadBalancerSecurityGroup.ingress)))
+            own.loadBalancerSecurityGroup, ingress: own.loadBalancerSecurityGroup.ingress)))
     }
     members.append(
       JSONMember(
@@ -79,18 +79,8 @@ extension Resources {
   }
 
   /// The load balancer, its target group and its listeners.
-  func loadBalancer(_ web: WebPlan) -> [JSONMember] {
-    let balancer = web.loadBalancer
-    let group = web.targetGroup
-    let check = group.healthCheck
-    var attributes: [(String, String)] = [
-      ("deregistration_delay.timeout_seconds", String(group.deregistrationDelaySeconds)),
-      ("stickiness.enabled", group.stickinessSeconds == nil ? "false" : "true"),
-      ("stickiness.type", "lb_cookie"),
-    ]
-    if let seconds = group.stickinessSeconds {
-      attributes.append(("stickiness.lb_cookie.duration_seconds", String(seconds)))
-    }
+  func loadBalancer(_ web: WebPlan, _ own: OwnLoadBalancerPlan) -> [JSONMember] {
+    let balancer = own.loadBalancer
     var members = [
       JSONMember(
         ID.loadBalancer,
@@ -102,7 +92,7 @@ extension Resources {
             "Type": .string("application"),
             "Scheme": .string(balancer.isInternal ? "internal" : "internet-facing"),
             "SecurityGroups": .array([Intrinsic.getAtt(ID.loadBalancerSecurityGroup, "GroupId")]),
-            "Subnets": context.value(web.loadBalancer.subnetIDs),
+            "Subnets": context.value(own.loadBalancer.subnetIDs),
             "LoadBalancerAttributes": .array(
               keyValueItems([
                 ("idle_timeout.timeout_seconds", String(balancer.idleTimeoutSeconds)),
@@ -113,30 +103,9 @@ extension Resources {
               ]) + loadBalancerHardeningAttributes(balancer)),
             "Tags": context.tags,
           ])),
-      JSONMember(
-        ID.targetGroup,
-        resource(
-          "AWS::ElasticLoadBalancingV2::TargetGroup",
-          [
-            "Name": .string(group.name),
-            "Port": .int(group.port),
-            "Protocol": .string(group.targetProtocol),
-            "TargetType": .string(group.targetType),
-            "VpcId": context.value(plan.network.vpcID),
-            "HealthCheckEnabled": .bool(true),
-            "HealthCheckPath": .string(check.path),
-            "HealthCheckProtocol": .string(check.healthCheckProtocol),
-            "HealthCheckPort": .string(check.port),
-            "Matcher": .sorted(["HttpCode": .string(check.matcher)]),
-            "HealthCheckIntervalSeconds": .int(check.intervalSeconds),
-            "HealthCheckTimeoutSeconds": .int(check.timeoutSeconds),
-            "HealthyThresholdCount": .int(check.healthyThreshold),
-            "UnhealthyThresholdCount": .int(check.unhealthyThreshold),
-            "TargetGroupAttributes": keyValues(attributes),
-            "Tags": context.tags,
-          ])),
+      targetGroup(web.targetGroup),
     ]
-    for listener in web.listeners {
+    for listener in own.listeners {
       var properties: [String: JSONValue] = [
         "LoadBalancerArn": Intrinsic.ref(ID.loadBalancer),
         "Port": .int(listener.port),
@@ -187,11 +156,11 @@ extension Resources {
   }
 
   /// `[{Key, Value}]` in the given order (attribute lists read best in a logical order).
-  private func keyValues(_ pairs: [(String, String)]) -> JSONValue {
+  func keyValues(_ pairs: [(String, String)]) -> JSONValue {
     .array(keyValueItems(pairs))
   }
 
-  private func keyValueItems(_ pairs: [(String, String)]) -> [JSONValue] {
+  func keyValueItems(_ pairs: [(String, String)]) -> [JSONValue] {
     pairs.map { .sorted(["Key": .string($0.0), "Value": .string($0.1)]) }
   }
 }

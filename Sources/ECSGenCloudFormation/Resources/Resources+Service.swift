@@ -61,7 +61,7 @@ extension Resources {
         ID.service,
         resource(
           "AWS::ECS::Service", condition: context.serviceCondition,
-          dependsOn: web?.listeners.map(ID.listener) ?? [], properties))
+          dependsOn: entryDependencies(web), properties))
     ]
   }
 
@@ -88,7 +88,7 @@ extension Resources {
       var metric: [String: JSONValue] = ["PredefinedMetricType": .string(policy.metric.rawValue)]
       if policy.metric == .requestCountPerTarget {
         metric["ResourceLabel"] = Intrinsic.sub([
-          .variable("\(ID.loadBalancer).LoadBalancerFullName"), .literal("/"),
+          loadBalancerLabel(), .literal("/"),
           .variable("\(ID.targetGroup).TargetGroupFullName"),
         ])
       }

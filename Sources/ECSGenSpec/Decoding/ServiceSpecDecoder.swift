@@ -251,6 +251,7 @@ struct ServiceSpecDecoder {
       values.string($0, field: map.field("waf_acl_arn"))
     }
     balancer.accessLogs = map.value("access_logs").flatMap(decodeAccessLogs)
+    balancer.sharedListener = decodeSharedListener(map)
     return balancer
   }
 

@@ -21,6 +21,7 @@ enum SpecKeys {
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
     "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "deletion_protection", "waf_acl_arn",
     "access_logs",
+    "listener_arn", "security_group", "priority", "hosts", "paths",
   ]
   static let accessLogs = ["bucket", "create_bucket", "prefix"]
   static let logs = ["group", "retention_days", "kms_key_arn", "on_destroy"]

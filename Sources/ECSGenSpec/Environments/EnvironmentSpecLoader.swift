@@ -64,6 +64,8 @@ enum EnvironmentSpecLoader {
     diagnostics += EnvironmentDiagnostics.combine(perEnvironment)
     diagnostics += SharedNameCheck.check(merged)
     diagnostics += PromotedBranchCheck.check(merged)
+    var priorities = ListenerPriorityClaims(withinSpecs: true)
+    diagnostics += priorities.claim(LoadedSpec(file: file, diagnostics: [], environments: merged))
     return LoadedSpec(
       file: file, spec: baseSpec, diagnostics: diagnostics.sortedForOutput(),
       environments: merged)

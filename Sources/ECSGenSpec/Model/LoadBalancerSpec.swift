@@ -22,6 +22,9 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   public var wafACLARN: Located<String>?
   /// Where the load balancer writes access logs; nil: no access logs.
   public var accessLogs: AccessLogsSpec?
+  /// The rest of the shared-listener keys (`listener_arn`, `security_group`, `priority`,
+  /// `hosts`, `paths`): nil when ecsgen creates the service's own load balancer.
+  public var sharedListener: SharedListenerSpec?
 
   public init(location: SourceLocation) {
     self.location = location

@@ -18,6 +18,10 @@ enum AWSLimits {
   static let idleTimeout = 1...4000
   static let deregistrationDelay = 0...3600
   static let stickinessDuration = 1...604_800
+  /// Priorities of the rules on one listener (the default rule has none).
+  static let listenerRulePriority = 1...50_000
+  /// Host and path values in one listener rule's conditions, counted together.
+  static let listenerRuleConditionValues = 5
   static let logGroupNameLength = 1...512
   /// CloudWatch Logs PutRetentionPolicy accepts exactly these.
   static let logRetentionDays = [

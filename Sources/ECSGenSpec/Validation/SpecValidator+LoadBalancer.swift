@@ -20,7 +20,12 @@ extension SpecValidator {
           "`load_balancer.certificate_arn` is `\(certificate.value)`, which is not an ACM certificate ARN; write `arn:aws:acm:REGION:ACCOUNT_ID:certificate/ID`"
         ))
     }
-    if isPublic && balancer?.certificateARN == nil && (spec.kind?.value ?? .web) == .web {
+    if let listener = balancer?.sharedListener {
+      checkSharedListener(spec, listener, &findings)
+    }
+    if isPublic && balancer?.certificateARN == nil && (spec.kind?.value ?? .web) == .web
+      && balancer?.sharedListener == nil
+    {
       let url = balancer?.domain.map { "; `service_url` is `http://\($0.value)`" } ?? ""
       findings.add(
         .warning(
@@ -58,6 +63,7 @@ extension SpecValidator {
           ))
       }
     } else if !isPublic, let location = balancer?.isPublic?.location,
+      balancer?.sharedListener == nil,
       !spec.undecodableFields.contains("load_balancer.allowed_cidrs")
     {
       findings.add(

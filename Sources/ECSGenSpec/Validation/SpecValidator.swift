@@ -23,7 +23,8 @@ public struct SpecValidator {
     // Load balancer rules only for the kind that has one; other kinds get `kind-key` instead.
     if (spec.kind?.value ?? SpecDefaults.kind) == .web {
       checkLoadBalancer(spec, &findings)
-      checkDomain(spec, &findings)
+      // With a shared listener the domain keys are errors of their own (`listener-owner-key`).
+      if spec.loadBalancer?.sharedListener == nil { checkDomain(spec, &findings) }
       checkDraining(spec, &findings)
       checkLoadBalancerHardening(spec, &findings)
     }

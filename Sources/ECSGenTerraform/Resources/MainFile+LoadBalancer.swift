@@ -2,40 +2,8 @@ import ECSGenPlan
 
 extension MainFile {
   /// The load balancer, its target group and its listeners.
-  func loadBalancerBlocks(_ web: WebPlan) -> [HCLBlock] {
-    let balancer = web.loadBalancer
-    let group = web.targetGroup
-    let check = group.healthCheck
-    var targetGroup: [HCLBodyItem] = [
-      .set("name", .string(group.name)),
-      .set("port", .number(group.port)),
-      .set("protocol", .string(group.targetProtocol)),
-      .set("target_type", .string(group.targetType)),
-      .set("vpc_id", context.value(plan.network.vpcID)),
-      .set("deregistration_delay", .number(group.deregistrationDelaySeconds)),
-      .blankLine,
-      block(
-        "health_check",
-        [
-          .set("enabled", .bool(true)),
-          .set("path", .string(check.path)),
-          .set("protocol", .string(check.healthCheckProtocol)),
-          .set("port", .string(check.port)),
-          .set("matcher", .string(check.matcher)),
-          .set("interval", .number(check.intervalSeconds)),
-          .set("timeout", .number(check.timeoutSeconds)),
-          .set("healthy_threshold", .number(check.healthyThreshold)),
-          .set("unhealthy_threshold", .number(check.unhealthyThreshold)),
-        ]),
-    ]
-    var stickiness: [HCLBodyItem] = [
-      .set("type", .string("lb_cookie")), .set("enabled", .bool(group.stickinessSeconds != nil)),
-    ]
-    if let seconds = group.stickinessSeconds {
-      stickiness.append(.set("cookie_duration", .number(seconds)))
-    }
-    targetGroup += [.blankLine, block("stickiness", stickiness)]
-    targetGroup += createBeforeDestroy(group.createBeforeDestroy)
+  func loadBalancerBlocks(_ web: WebPlan, _ own: OwnLoadBalancerPlan) -> [HCLBlock] {
+    let balancer = own.loadBalancer
     var blocks =
       [
         resource(
@@ -45,14 +13,14 @@ extension MainFile {
             .set("load_balancer_type", .string("application")),
             .set("internal", .bool(balancer.isInternal)),
             .set("security_groups", .list([ref("aws_security_group.load_balancer.id")])),
-            .set("subnets", context.value(web.loadBalancer.subnetIDs)),
+            .set("subnets", context.value(own.loadBalancer.subnetIDs)),
             .set("idle_timeout", .number(balancer.idleTimeoutSeconds)),
             .set("drop_invalid_header_fields", .bool(balancer.dropInvalidHeaderFields)),
           ] + loadBalancerHardeningItems(balancer)
             + createBeforeDestroy(balancer.createBeforeDestroy)),
-        resource("aws_lb_target_group", "this", targetGroup),
+        targetGroupBlock(web.targetGroup),
       ] + loadBalancerHardeningBlocks(balancer)
-    for listener in web.listeners {
+    for listener in own.listeners {
       var body: [HCLBodyItem] = [
         .set("load_balancer_arn", ref("aws_lb.this.arn")),
         .set("port", .number(listener.port)),

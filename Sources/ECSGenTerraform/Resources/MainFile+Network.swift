@@ -4,7 +4,9 @@ extension MainFile {
   /// The two security groups and one rule resource per rule, each with its description.
   func securityGroupBlocks() -> [HCLBlock] {
     var groups = [("tasks", plan.tasksSecurityGroup)]
-    if let web = plan.web { groups.insert(("load_balancer", web.loadBalancerSecurityGroup), at: 0) }
+    if let own = plan.ownLoadBalancer {
+      groups.insert(("load_balancer", own.loadBalancerSecurityGroup), at: 0)
+    }
     var blocks: [HCLBlock] = []
     for (address, group) in groups {
       blocks.append(

@@ -65,8 +65,7 @@ extension MainFile {
         .blankLine, block("lifecycle", [.set("ignore_changes", .list([ref("desired_count")]))]),
       ]
     }
-    let dependencies =
-      (web?.listeners.map { ref("aws_lb_listener.\($0.role)") } ?? []) + spotDependencies
+    let dependencies = (web.map(entryDependencies) ?? []) + spotDependencies
     if !dependencies.isEmpty {
       body += [.blankLine, .set("depends_on", .list(dependencies))]
     }
@@ -99,7 +98,7 @@ extension MainFile {
           .set(
             "resource_label",
             .template([
-              .interpolation(ref("aws_lb.this.arn_suffix")), .literal("/"),
+              loadBalancerLabel(), .literal("/"),
               .interpolation(ref("aws_lb_target_group.this.arn_suffix")),
             ])))
       }
