@@ -4,12 +4,14 @@ extension DeploymentPlanner {
   /// A `web`: the load balancer, its group, target group and listeners, and the service; plus the
   /// rule that lets the load balancer reach the tasks, which belongs to the tasks' group.
   func webPlan(
-    _ spec: ServiceSpec, names: ResourceNames, port: Int, cluster: ClusterPlan, task: TaskPlan,
-    inputs: inout InputCollector
+    _ spec: ServiceSpec, names: ResourceNames, target: (container: String, port: Int),
+    cluster: ClusterPlan, task: TaskPlan, inputs: inout InputCollector
   ) -> (plan: WebPlan, tasksIngress: SecurityGroupRule) {
     let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
-    let targetGroup = targetGroupPlan(spec, names: names, port: port)
-    let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: port)
+    let targetGroup = targetGroupPlan(
+      spec, names: names, port: target.port, container: target.container)
+    let groups = loadBalancerSecurityGroup(
+      names: names, loadBalancer: loadBalancer, port: target.port)
     let deployment = deploymentPlan(spec, names: names)
     let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
     let service = ServicePlan(

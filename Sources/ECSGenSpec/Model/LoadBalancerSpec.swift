@@ -16,6 +16,8 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   public var domain: Located<String>?
   /// A Route 53 hosted zone (`Z...`) in which to create an alias record for `domain`.
   public var hostedZoneID: Located<String>?
+  /// The container the target group sends traffic to; nil: the main container.
+  public var container: Located<String>?
 
   public init(location: SourceLocation) {
     self.location = location

@@ -64,6 +64,11 @@ public struct ServiceSpec: Sendable, Equatable {
   /// The environment this spec was merged for, nil for a spec without `environments:`.
   public var deploymentEnvironment: SpecEnvironment?
 
+  /// Further containers in the task, beside the main one.
+  public var sidecars: [SidecarSpec]?
+  /// The main container's `depends_on`: the containers it waits for, and for what.
+  public var dependsOn: [ContainerDependencySpec]?
+
   public init(file: String, location: SourceLocation) {
     self.file = file
     self.location = location
