@@ -173,10 +173,14 @@ extension SpecValidator {
           "`\(owner)` waits for `\(target)` to be HEALTHY, but `\(target)` has no health check, so it never becomes healthy; give it a health check, or wait for START"
         ))
     case .complete where container.isEssential, .success where container.isEssential:
+      let fix =
+        target == graph.names.first
+        ? "the main container is always essential, so wait for it to START or be HEALTHY"
+        : "set `essential: false` on `\(target)`, or wait for START or HEALTHY"
       findings.add(
         .error(
           "sidecar-depends-on-essential", at: dependency.condition.location,
-          "`\(owner)` waits for `\(target)` to exit (\(dependency.condition.value.rawValue)), but `\(target)` is essential, and an essential container that exits stops the whole task; set `essential: false` on `\(target)`, or wait for START or HEALTHY"
+          "`\(owner)` waits for `\(target)` to exit (\(dependency.condition.value.rawValue)), but `\(target)` is essential, and an essential container that exits stops the whole task; \(fix)"
         ))
     default: break
     }
