@@ -67,3 +67,40 @@ import Testing
 }
 
 private struct KindMismatch: Error {}
+
+/// Sidecars under `environments:`: a list replaces the base's, a mapping merges into it.
+@Suite struct SidecarEnvironmentTests {
+  static let spec = """
+    name: orders
+    image: nginx:1.27
+    port: 8080
+    sidecars:
+      - name: collector
+        image: public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0
+      - name: migrate
+        image: public.ecr.aws/docker/library/busybox:1.36
+        essential: false
+    depends_on: {collector: START}
+    environments:
+      dev: {}
+      prod:
+        sidecars:
+          - name: collector
+            image: public.ecr.aws/aws-observability/aws-otel-collector:v0.41.0
+            cpu: 128
+        depends_on: {collector: START}
+
+    """
+
+  @Test func anEnvironmentReplacesTheSidecarList() throws {
+    let loaded = ServiceSpecLoader.load(text: Self.spec, file: "test.yaml")
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    let plans = try DeploymentPlanner().plans(loaded)
+    let byName = Dictionary(uniqueKeysWithValues: plans.map { ($0.environment?.name ?? "", $0) })
+    #expect(byName["dev"]?.task.sidecars.map(\.name) == ["collector", "migrate"])
+    let prod = try #require(byName["prod"]).task
+    #expect(prod.sidecars.map(\.name) == ["collector"])
+    #expect(prod.sidecars.first?.cpuUnits == 128)
+    #expect(prod.dependsOn.map(\.containerName) == ["collector"])
+  }
+}
