@@ -52,7 +52,7 @@ public struct ImageLifecycleRule: Sendable, Equatable, Codable {
   public var countNumber: Int
 }
 
-/// The task definition and its single container.
+/// The task definition, its main container and its sidecars.
 public struct TaskPlan: Sendable, Equatable, Codable {
   public var family: String
   public var containerName: String
@@ -74,6 +74,10 @@ public struct TaskPlan: Sendable, Equatable, Codable {
   public var healthCheck: ContainerHealthCheckPlan?
   public var stopTimeoutSeconds: Int
   public var readOnlyRootFilesystem: Bool
+  /// The task's further containers, in spec order.
+  public var sidecars: [SidecarPlan]
+  /// The main container's dependencies on other containers, in spec order.
+  public var dependsOn: [ContainerDependencyPlan]
 }
 
 public struct EnvironmentVariable: Sendable, Equatable, Codable {

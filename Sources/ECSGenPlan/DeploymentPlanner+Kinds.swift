@@ -4,19 +4,20 @@ extension DeploymentPlanner {
   /// A `web`: the load balancer, its group, target group and listeners, and the service; plus the
   /// rule that lets the load balancer reach the tasks, which belongs to the tasks' group.
   func webPlan(
-    _ spec: ServiceSpec, names: ResourceNames, port: Int, cluster: ClusterPlan, task: TaskPlan,
-    inputs: inout InputCollector
+    _ spec: ServiceSpec, names: ResourceNames, target: (container: String, port: Int),
+    cluster: ClusterPlan, task: TaskPlan, inputs: inout InputCollector
   ) -> (plan: WebPlan, tasksIngress: SecurityGroupRule) {
-    let targetGroup = targetGroupPlan(spec, names: names, port: port)
+    let targetGroup = targetGroupPlan(
+      spec, names: names, port: target.port, container: target.container)
     let entry: WebEntry
     let tasksIngress: SecurityGroupRule
     if let listener = spec.loadBalancer?.sharedListener {
       let rule = listenerRulePlan(listener)
       entry = .sharedListener(rule)
-      tasksIngress = sharedListenerIngress(names: names, rule: rule, port: port)
+      tasksIngress = sharedListenerIngress(names: names, rule: rule, port: target.port)
     } else {
       let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
-      let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: port)
+      let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: target.port)
       entry = .loadBalancer(
         OwnLoadBalancerPlan(
           loadBalancer: loadBalancer, loadBalancerSecurityGroup: groups.group,

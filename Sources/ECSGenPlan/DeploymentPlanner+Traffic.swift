@@ -38,7 +38,9 @@ extension DeploymentPlanner {
     return plan
   }
 
-  func targetGroupPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int) -> TargetGroupPlan {
+  func targetGroupPlan(
+    _ spec: ServiceSpec, names: ResourceNames, port: Int, container: String
+  ) -> TargetGroupPlan {
     let check = spec.healthCheck
     let defaults = SpecDefaults.HealthCheck.self
     let stickiness: Int?
@@ -68,7 +70,8 @@ extension DeploymentPlanner {
         healthCheckProtocol: "HTTP",
         port: "traffic-port"),
       stickinessSeconds: stickiness,
-      createBeforeDestroy: true)
+      createBeforeDestroy: true,
+      containerName: container)
   }
 
   /// HTTPS on 443 plus an HTTP listener that redirects to it when there is a certificate; plain

@@ -54,14 +54,15 @@ public struct DeploymentPlanner {
     let worker =
       kind == .worker ? workerPlan(spec, names: names, cluster: cluster, task: task) : nil
     let roles = RolesPlanner(names: names).plan(
-      spec, secrets: task.secrets, taskStatements: worker.map(workerTaskStatements) ?? [])
+      spec, secrets: task.allSecrets, taskStatements: worker.map(workerTaskStatements) ?? [])
     let egress = egressRules(spec.network?.egress ?? [])
     var tasksSecurityGroup = tasksSecurityGroup(names: names, egressRules: egress)
     let workload: Workload
     switch kind {
     case .web:
+      let target = loadBalancerTarget(spec, task: task, port: port ?? 0)
       let web = webPlan(
-        spec, names: names, port: port ?? 0, cluster: cluster, task: task, inputs: &inputs)
+        spec, names: names, target: target, cluster: cluster, task: task, inputs: &inputs)
       tasksSecurityGroup.ingress = [web.tasksIngress]
       workload = .web(web.plan)
     case .backend:
@@ -180,11 +181,12 @@ public struct DeploymentPlanner {
       healthCheck: spec.containerHealthCheck.flatMap(containerHealthCheck),
       stopTimeoutSeconds: spec.stopTimeout?.value ?? SpecDefaults.stopTimeoutSeconds,
       readOnlyRootFilesystem: spec.readOnlyRootFilesystem?.value
-        ?? SpecDefaults.readOnlyRootFilesystem)
+        ?? SpecDefaults.readOnlyRootFilesystem,
+      sidecars: sidecarPlans(spec, names: names),
+      dependsOn: dependencyPlans(spec.dependsOn, spec: spec, names: names))
   }
 
-  private func containerHealthCheck(_ check: ContainerHealthCheckSpec) -> ContainerHealthCheckPlan?
-  {
+  func containerHealthCheck(_ check: ContainerHealthCheckSpec) -> ContainerHealthCheckPlan? {
     guard let command = check.command?.value else { return nil }
     let defaults = SpecDefaults.ContainerHealthCheck.self
     let words: [String]

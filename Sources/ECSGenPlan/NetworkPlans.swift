@@ -108,6 +108,9 @@ public struct TargetGroupPlan: Sendable, Equatable, Codable {
   /// Replace by creating the new group first, so that the listener and the service move to it
   /// before the old one is deleted (deleting a group a listener uses fails with ResourceInUse).
   public var createBeforeDestroy: Bool
+  /// The container the service registers in the group, on `port`: the main one, or the sidecar
+  /// `load_balancer.container` names.
+  public var containerName: String
 }
 
 /// Every field of the target group health check, set explicitly because the provider and the API

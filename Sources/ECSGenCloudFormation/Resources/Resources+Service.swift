@@ -47,12 +47,12 @@ extension Resources {
     if let grace = deployment.healthCheckGracePeriodSeconds {
       properties["HealthCheckGracePeriodSeconds"] = .int(grace)
     }
-    if web != nil, let port = plan.task.containerPort {
+    if let target = web?.targetGroup {
       properties["LoadBalancers"] = .array([
         .sorted([
           "TargetGroupArn": Intrinsic.ref(ID.targetGroup),
-          "ContainerName": .string(plan.task.containerName),
-          "ContainerPort": .int(port),
+          "ContainerName": .string(target.containerName),
+          "ContainerPort": .int(target.port),
         ])
       ])
     }

@@ -17,7 +17,7 @@ extension Resources {
         "OperatingSystemFamily": .string(task.operatingSystemFamily),
         "CpuArchitecture": .string(task.cpuArchitecture),
       ]),
-      "ContainerDefinitions": .array([container(variables: variables)]),
+      "ContainerDefinitions": .array([container(variables: variables)] + sidecarContainers()),
       "Tags": context.tags,
     ]
     if let storage = task.ephemeralStorageGiB {
@@ -65,15 +65,8 @@ extension Resources {
       container["EntryPoint"] = .array(entrypoint.map(JSONValue.string))
     }
     if let command = task.command { container["Command"] = .array(command.map(JSONValue.string)) }
-    if let check = task.healthCheck {
-      container["HealthCheck"] = .sorted([
-        "Command": .array(check.command.map(JSONValue.string)),
-        "Interval": .int(check.intervalSeconds),
-        "Timeout": .int(check.timeoutSeconds),
-        "Retries": .int(check.retries),
-        "StartPeriod": .int(check.startPeriodSeconds),
-      ])
-    }
+    if let check = task.healthCheck { container["HealthCheck"] = healthCheck(check) }
+    if !task.dependsOn.isEmpty { container["DependsOn"] = dependsOn(task.dependsOn) }
     return .sorted(container)
   }
 }

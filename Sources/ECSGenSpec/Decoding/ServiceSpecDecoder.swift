@@ -52,8 +52,9 @@ struct ServiceSpecDecoder {
     spec.secrets = top.value("secrets").flatMap { values.stringMap($0, field: "secrets") }
     spec.roles = top.value("roles").flatMap(decodeRoles)
     spec.healthCheck = top.value("health_check").flatMap(decodeHealthCheck)
-    spec.containerHealthCheck = top.value("container_health_check").flatMap(
-      decodeContainerHealthCheck)
+    spec.containerHealthCheck = top.value("container_health_check").flatMap {
+      decodeContainerHealthCheck($0)
+    }
     spec.loadBalancer = top.value("load_balancer").flatMap(decodeLoadBalancer)
     spec.logs = top.value("logs").flatMap(decodeLogs)
     spec.autoscaling = top.value("autoscaling").flatMap(decodeAutoscaling)
@@ -72,6 +73,8 @@ struct ServiceSpecDecoder {
     spec.ci = top.value("ci").flatMap(decodeCI)
     decodeKindKeys(top, into: &spec)
     spec.capacity = top.value("capacity").flatMap(decodeCapacity)
+    spec.sidecars = top.value("sidecars").flatMap(decodeSidecars)
+    spec.dependsOn = top.value("depends_on").flatMap { decodeDependsOn($0, field: "depends_on") }
     spec.undecodableFields = context.undecodableFields
     return spec
   }
@@ -184,10 +187,10 @@ struct ServiceSpecDecoder {
     return check
   }
 
-  private func decodeContainerHealthCheck(_ node: Node) -> ContainerHealthCheckSpec? {
-    guard let map = section(node, "container_health_check", SpecKeys.containerHealthCheck) else {
-      return nil
-    }
+  func decodeContainerHealthCheck(
+    _ node: Node, path: String = "container_health_check"
+  ) -> ContainerHealthCheckSpec? {
+    guard let map = section(node, path, SpecKeys.containerHealthCheck) else { return nil }
     var check = ContainerHealthCheckSpec(location: map.location)
     if let command = map.value("command") {
       let location = context.location(of: command)
@@ -204,7 +207,7 @@ struct ServiceSpecDecoder {
       context.report(
         .error(
           "missing-key", at: map.location,
-          "`container_health_check` needs a `command`, such as `curl -f http://localhost:8080/health || exit 1`"
+          "`\(path)` needs a `command`, such as `curl -f http://localhost:8080/health || exit 1`"
         ))
     }
     check.interval = map.value("interval").flatMap {
@@ -235,6 +238,9 @@ struct ServiceSpecDecoder {
       values.seconds($0, field: map.field("deregistration_delay"))
     }
     balancer.stickiness = map.value("stickiness").flatMap(decodeStickiness)
+    balancer.container = map.value("container").flatMap {
+      values.string($0, field: map.field("container"))
+    }
     balancer.allowedCIDRs = map.value("allowed_cidrs").flatMap {
       values.stringList($0, field: map.field("allowed_cidrs"))?.value
     }

@@ -6,7 +6,11 @@ enum SpecKeys {
     "ephemeral_storage", "port", "command", "entrypoint", "environment", "secrets", "roles",
     "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
-    "terraform", "ci", "queue", "schedule", "on", "timeout", "capacity",
+    "terraform", "ci", "queue", "schedule", "on", "timeout", "capacity", "sidecars", "depends_on",
+  ]
+  static let sidecar = [
+    "name", "image", "cpu", "memory", "port", "protocol", "essential", "command", "environment",
+    "secrets", "health_check", "depends_on", "read_only_root_filesystem",
   ]
   static let imageBuild = ["build", "dockerfile", "repository", "delete_images_on_destroy"]
   static let roles = ["task", "execution"]
@@ -19,7 +23,7 @@ enum SpecKeys {
   static let containerHealthCheck = ["command", "interval", "timeout", "retries", "start_period"]
   static let loadBalancer = [
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
-    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "deletion_protection", "waf_acl_arn",
+    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "container", "deletion_protection", "waf_acl_arn",
     "access_logs",
     "listener_arn", "security_group", "priority", "hosts", "paths",
   ]

@@ -25,6 +25,8 @@ public struct LoadBalancerSpec: Sendable, Equatable {
   /// The rest of the shared-listener keys (`listener_arn`, `security_group`, `priority`,
   /// `hosts`, `paths`): nil when ecsgen creates the service's own load balancer.
   public var sharedListener: SharedListenerSpec?
+  /// The container the target group sends traffic to; nil: the main container.
+  public var container: Located<String>?
 
   public init(location: SourceLocation) {
     self.location = location

@@ -66,6 +66,10 @@ public struct ServiceSpec: Sendable, Equatable {
 
   /// `web`, `backend` and `worker`: the tasks' share on Fargate Spot (`capacity`).
   public var capacity: CapacitySpec?
+  /// Further containers in the task, beside the main one.
+  public var sidecars: [SidecarSpec]?
+  /// The main container's `depends_on`: the containers it waits for, and for what.
+  public var dependsOn: [ContainerDependencySpec]?
 
   public init(file: String, location: SourceLocation) {
     self.file = file

@@ -49,43 +49,46 @@ extension SpecValidator {
     }
   }
 
-  private func checkContainerCheck(_ check: ContainerHealthCheckSpec, _ findings: inout Findings) {
+  func checkContainerCheck(
+    _ check: ContainerHealthCheckSpec, _ findings: inout Findings,
+    field: String = "container_health_check"
+  ) {
     if let command = check.command {
       switch command.value {
       case .shell(let text) where text.trimmingSpaces().isEmpty:
         findings.add(
           .error(
             "container-health-command", at: command.location,
-            "`container_health_check.command` is empty; give a shell command such as `curl -f http://localhost:8080/health || exit 1`"
+            "`\(field).command` is empty; give a shell command such as `curl -f http://localhost:8080/health || exit 1`"
           ))
       case .list(let words):
         if let first = words.first, first.value != "CMD" && first.value != "CMD-SHELL" {
           findings.add(
             .error(
               "container-health-command", at: first.location,
-              "a `container_health_check.command` list starts with `CMD` (run the words directly) or `CMD-SHELL` (run through the shell), not `\(first.value)`; or write the command as one string"
+              "a `\(field).command` list starts with `CMD` (run the words directly) or `CMD-SHELL` (run through the shell), not `\(first.value)`; or write the command as one string"
             ))
         } else if words.count < 2 {
           findings.add(
             .error(
               "container-health-command", at: command.location,
-              "`container_health_check.command` has no command after `CMD`/`CMD-SHELL`; add the command, such as `[\"CMD\", \"/bin/healthcheck\"]`"
+              "`\(field).command` has no command after `CMD`/`CMD-SHELL`; add the command, such as `[\"CMD\", \"/bin/healthcheck\"]`"
             ))
         }
       default: break
       }
     }
     findings.checkRange(
-      check.interval, AWSLimits.containerHealthInterval, field: "container_health_check.interval",
+      check.interval, AWSLimits.containerHealthInterval, field: "\(field).interval",
       unit: "seconds")
     findings.checkRange(
-      check.timeout, AWSLimits.containerHealthTimeout, field: "container_health_check.timeout",
+      check.timeout, AWSLimits.containerHealthTimeout, field: "\(field).timeout",
       unit: "seconds")
     findings.checkRange(
-      check.retries, AWSLimits.containerHealthRetries, field: "container_health_check.retries")
+      check.retries, AWSLimits.containerHealthRetries, field: "\(field).retries")
     findings.checkRange(
       check.startPeriod, AWSLimits.containerHealthStartPeriod,
-      field: "container_health_check.start_period", unit: "seconds")
+      field: "\(field).start_period", unit: "seconds")
   }
 }
 

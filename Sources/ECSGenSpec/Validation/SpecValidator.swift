@@ -20,6 +20,7 @@ public struct SpecValidator {
     checkSecrets(spec, &findings)
     checkRoles(spec, &findings)
     checkHealthChecks(spec, &findings)
+    checkSidecars(spec, &findings)
     // Load balancer rules only for the kind that has one; other kinds get `kind-key` instead.
     if (spec.kind?.value ?? SpecDefaults.kind) == .web {
       checkLoadBalancer(spec, &findings)

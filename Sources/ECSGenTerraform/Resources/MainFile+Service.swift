@@ -47,15 +47,15 @@ extension MainFile {
           .set("assign_public_ip", .bool(plan.network.assignPublicIP)),
         ]),
     ]
-    if web != nil, let port = plan.task.containerPort {
+    if let target = web?.targetGroup {
       body += [
         .blankLine,
         block(
           "load_balancer",
           [
             .set("target_group_arn", ref("aws_lb_target_group.this.arn")),
-            .set("container_name", .string(plan.task.containerName)),
-            .set("container_port", .number(port)),
+            .set("container_name", .string(target.containerName)),
+            .set("container_port", .number(target.port)),
           ]),
       ]
     }

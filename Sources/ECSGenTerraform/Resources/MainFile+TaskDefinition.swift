@@ -13,7 +13,8 @@ extension MainFile {
       .set("memory", .string(String(task.memoryMiB))),
       .set("execution_role_arn", context.role(plan.roles.execution, address: "execution")),
       .set("task_role_arn", context.role(plan.roles.task, address: "task")),
-      .set("container_definitions", .call("jsonencode", [.list([container()])])),
+      .set(
+        "container_definitions", .call("jsonencode", [.list([container()] + sidecarContainers())])),
       .blankLine,
       block(
         "runtime_platform",
@@ -84,16 +85,10 @@ extension MainFile {
             ])),
         ])))
     if let check = task.healthCheck {
-      items.append(
-        HCLObjectItem(
-          "healthCheck",
-          .object([
-            HCLObjectItem("command", .list(check.command.map(HCLExpression.string))),
-            HCLObjectItem("interval", .number(check.intervalSeconds)),
-            HCLObjectItem("timeout", .number(check.timeoutSeconds)),
-            HCLObjectItem("retries", .number(check.retries)),
-            HCLObjectItem("startPeriod", .number(check.startPeriodSeconds)),
-          ])))
+      items.append(HCLObjectItem("healthCheck", healthCheck(check)))
+    }
+    if !task.dependsOn.isEmpty {
+      items.append(HCLObjectItem("dependsOn", dependsOn(task.dependsOn)))
     }
     items.append(HCLObjectItem("stopTimeout", .number(task.stopTimeoutSeconds)))
     items.append(HCLObjectItem("readonlyRootFilesystem", .bool(task.readOnlyRootFilesystem)))

@@ -255,7 +255,76 @@ resource "aws_ecs_task_definition" "this" {
         retries     = 3
         startPeriod = 20
       }
+      dependsOn = [
+        {
+          containerName = "migrate"
+          condition     = "SUCCESS"
+        },
+        {
+          containerName = "otel-collector"
+          condition     = "START"
+        },
+      ]
       stopTimeout            = 45
+      readonlyRootFilesystem = true
+    },
+    {
+      name      = "otel-collector"
+      image     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"
+      essential = true
+      cpu       = 128
+      memory    = 256
+      command   = ["--config=/etc/ecs/ecs-default-config.yaml"]
+      portMappings = [
+        {
+          containerPort = 4317
+          protocol      = "tcp"
+        },
+      ]
+      environment = []
+      secrets     = []
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.this.name
+          awslogs-region        = data.aws_region.current.name
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD", "/healthcheck"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 0
+      }
+      readonlyRootFilesystem = true
+    },
+    {
+      name      = "migrate"
+      image     = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/shop/orders-migrate:1.4.2"
+      essential = false
+      command   = ["node", "dist/migrate.js"]
+      environment = [
+        {
+          name  = "DATABASE_URL"
+          value = "postgres://orders-db.cluster-c1a2b3c4d5e6.eu-west-2.rds.amazonaws.com/orders"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "/orders/prod/database-password"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.this.name
+          awslogs-region        = data.aws_region.current.name
+          awslogs-stream-prefix = "ecs"
+        }
+      }
       readonlyRootFilesystem = true
     },
   ])

@@ -1,0 +1,94 @@
+import ECSGenPlan
+
+extension MainFile {
+  /// The sidecars' container definitions, after the main one, keys in the order the ECS
+  /// documentation lists them (as the main container's).
+  func sidecarContainers() -> [HCLExpression] {
+    plan.task.sidecars.map { sidecar in
+      var items: [HCLObjectItem] = [
+        HCLObjectItem("name", .string(sidecar.name)),
+        HCLObjectItem("image", .string(sidecar.image)),
+        HCLObjectItem("essential", .bool(sidecar.essential)),
+      ]
+      if let cpu = sidecar.cpuUnits { items.append(HCLObjectItem("cpu", .number(cpu))) }
+      if let memory = sidecar.memoryMiB {
+        items.append(HCLObjectItem("memory", .number(memory)))
+      }
+      if let command = sidecar.command {
+        items.append(HCLObjectItem("command", .list(command.map(HCLExpression.string))))
+      }
+      if let port = sidecar.port {
+        items.append(
+          HCLObjectItem(
+            "portMappings",
+            .list([
+              .object([
+                HCLObjectItem("containerPort", .number(port)),
+                HCLObjectItem("protocol", .string(sidecar.portProtocol)),
+              ])
+            ])))
+      }
+      items.append(
+        HCLObjectItem(
+          "environment",
+          .list(
+            sidecar.environment.map {
+              .object([
+                HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", .string($0.value)),
+              ])
+            })))
+      items.append(
+        HCLObjectItem(
+          "secrets",
+          .list(
+            sidecar.secrets.map {
+              .object([
+                HCLObjectItem("name", .string($0.name)),
+                HCLObjectItem("valueFrom", .string($0.valueFrom)),
+              ])
+            })))
+      items.append(
+        HCLObjectItem(
+          "logConfiguration",
+          .object([
+            HCLObjectItem("logDriver", .string("awslogs")),
+            HCLObjectItem(
+              "options",
+              .object([
+                HCLObjectItem("awslogs-group", ref("aws_cloudwatch_log_group.this.name")),
+                HCLObjectItem("awslogs-region", context.region),
+                HCLObjectItem("awslogs-stream-prefix", .string(sidecar.logStreamPrefix)),
+              ])),
+          ])))
+      if let check = sidecar.healthCheck {
+        items.append(HCLObjectItem("healthCheck", healthCheck(check)))
+      }
+      if !sidecar.dependsOn.isEmpty {
+        items.append(HCLObjectItem("dependsOn", dependsOn(sidecar.dependsOn)))
+      }
+      items.append(
+        HCLObjectItem("readonlyRootFilesystem", .bool(sidecar.readOnlyRootFilesystem)))
+      return .object(items)
+    }
+  }
+
+  func healthCheck(_ check: ContainerHealthCheckPlan) -> HCLExpression {
+    .object([
+      HCLObjectItem("command", .list(check.command.map(HCLExpression.string))),
+      HCLObjectItem("interval", .number(check.intervalSeconds)),
+      HCLObjectItem("timeout", .number(check.timeoutSeconds)),
+      HCLObjectItem("retries", .number(check.retries)),
+      HCLObjectItem("startPeriod", .number(check.startPeriodSeconds)),
+    ])
+  }
+
+  func dependsOn(_ dependencies: [ContainerDependencyPlan]) -> HCLExpression {
+    .list(
+      dependencies.map {
+        .object([
+          HCLObjectItem("containerName", .string($0.containerName)),
+          HCLObjectItem("condition", .string($0.condition)),
+        ])
+      })
+  }
+}
