@@ -74,6 +74,8 @@ public struct TaskPlan: Sendable, Equatable, Codable {
   public var healthCheck: ContainerHealthCheckPlan?
   public var stopTimeoutSeconds: Int
   public var readOnlyRootFilesystem: Bool
+  /// EFS volumes of the task, each mounted into the main container, in the order written.
+  public var volumes: [EFSVolumePlan] = []
 }
 
 public struct EnvironmentVariable: Sendable, Equatable, Codable {

@@ -54,8 +54,10 @@ public struct DeploymentPlanner {
     let worker =
       kind == .worker ? workerPlan(spec, names: names, cluster: cluster, task: task) : nil
     let roles = RolesPlanner(names: names).plan(
-      spec, secrets: task.secrets, taskStatements: worker.map(workerTaskStatements) ?? [])
-    let egress = egressRules(spec.network?.egress ?? [])
+      spec, secrets: task.secrets,
+      taskStatements: (worker.map(workerTaskStatements) ?? [])
+        + execAndVolumeStatements(spec, task: task))
+    let egress = withNFSEgress(egressRules(spec.network?.egress ?? []), task: task)
     var tasksSecurityGroup = tasksSecurityGroup(names: names, egressRules: egress)
     let workload: Workload
     switch kind {
@@ -178,7 +180,8 @@ public struct DeploymentPlanner {
       healthCheck: spec.containerHealthCheck.flatMap(containerHealthCheck),
       stopTimeoutSeconds: spec.stopTimeout?.value ?? SpecDefaults.stopTimeoutSeconds,
       readOnlyRootFilesystem: spec.readOnlyRootFilesystem?.value
-        ?? SpecDefaults.readOnlyRootFilesystem)
+        ?? SpecDefaults.readOnlyRootFilesystem,
+      volumes: efsVolumes(spec))
   }
 
   private func containerHealthCheck(_ check: ContainerHealthCheckSpec) -> ContainerHealthCheckPlan?

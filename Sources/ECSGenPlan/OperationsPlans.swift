@@ -17,7 +17,8 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   /// because the two tools disagree when it is absent: provider 5.100 sends `DISABLED`, while
   /// CloudFormation omits it and ECS then enables it for a new service.
   public var availabilityZoneRebalancing: String
-  /// ECS Exec stays off: a shell into production tasks is a choice, not a default.
+  /// ECS Exec (`exec:`): off unless asked for, since a shell into production tasks is a choice,
+  /// not a default. When on, the task role may open the SSM message channels the agent uses.
   public var enableExecuteCommand: Bool
   /// `REPLICA`: the only strategy Fargate supports, written so that neither tool's default decides.
   public var schedulingStrategy: String

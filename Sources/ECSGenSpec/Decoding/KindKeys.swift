@@ -17,6 +17,7 @@ enum KindKeys {
     ("schedule", [.job]),
     ("on", [.job]),
     ("timeout", [.job]),
+    ("exec", services),
   ]
 
   /// The kinds that accept `key`; every kind for a shared key.

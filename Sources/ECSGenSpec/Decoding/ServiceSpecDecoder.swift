@@ -71,6 +71,7 @@ struct ServiceSpecDecoder {
     spec.terraform = top.value("terraform").flatMap(decodeTerraform)
     spec.ci = top.value("ci").flatMap(decodeCI)
     decodeKindKeys(top, into: &spec)
+    decodeExecAndVolumes(top, into: &spec)
     spec.undecodableFields = context.undecodableFields
     return spec
   }

@@ -7,6 +7,7 @@ enum SpecKeys {
     "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
     "terraform", "ci", "queue", "schedule", "on", "timeout",
+    "exec", "volumes",
   ]
   static let imageBuild = ["build", "dockerfile", "repository", "delete_images_on_destroy"]
   static let roles = ["task", "execution"]
@@ -41,5 +42,8 @@ enum SpecKeys {
     "topic_arn", "filter_policy", "filter_policy_scope", "raw_message_delivery",
   ]
   static let schedule = ["expression", "time_zone", "retries", "max_event_age"]
+  static let volume = [
+    "name", "file_system", "access_point", "path", "read_only", "security_group",
+  ]
   static let eventTrigger = ["pattern", "bus", "event_env", "retries", "max_event_age"]
 }
