@@ -108,4 +108,35 @@ import Testing
         """)
     #expect(taskStatements(plan).map(\.sid) == ["ECSExecChannels", ""])
   }
+
+  @Test func anEnvironmentTurnsExecOnForItselfOnly() throws {
+    let loaded = ServiceSpecLoader.load(
+      text: minimal + """
+        environments:
+          dev:
+            exec: true
+          prod: {}
+        """, file: "test.yaml")
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    let plans = try DeploymentPlanner().plans(loaded)
+    #expect(plans.map { $0.ecsService?.deployment.enableExecuteCommand } == [true, false])
+    #expect(plans.map { taskStatements($0).count } == [1, 0])
+  }
+
+  @Test func anEnvironmentReplacesTheVolumeList() throws {
+    let loaded = ServiceSpecLoader.load(
+      text: minimal + """
+        volumes:
+          - {name: data, file_system: fs-01234567, path: /data, security_group: sg-01234567}
+        environments:
+          dev: {}
+          prod:
+            volumes:
+              - {name: prod-data, file_system: fs-89abcdef, path: /data, security_group: sg-89abcdef}
+        """, file: "test.yaml")
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    let plans = try DeploymentPlanner().plans(loaded)
+    #expect(
+      plans.map { $0.task.volumes.map(\.fileSystemID) } == [["fs-01234567"], ["fs-89abcdef"]])
+  }
 }
