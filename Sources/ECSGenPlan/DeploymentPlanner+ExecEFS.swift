@@ -9,6 +9,18 @@ extension DeploymentPlanner {
   ]
   static let nfsPort = 2049
 
+  /// Fills in `executeCommand` when ECS Exec is on: the cluster and container are the plan's, the
+  /// task id changes with every task, and `/bin/sh` is the shell nearly every image has.
+  func withExecuteCommand(
+    _ deployment: ServiceDeploymentPlan, cluster: ClusterPlan, task: TaskPlan
+  ) -> ServiceDeploymentPlan {
+    guard deployment.enableExecuteCommand else { return deployment }
+    var planned = deployment
+    planned.executeCommand =
+      "aws ecs execute-command --cluster \(cluster.name) --task TASK_ID --container \(task.containerName) --interactive --command \"/bin/sh\""
+    return planned
+  }
+
   func efsVolumes(_ spec: ServiceSpec) -> [EFSVolumePlan] {
     (spec.volumes ?? []).compactMap { volume in
       guard let name = volume.name?.value, let fileSystem = volume.fileSystem?.value,

@@ -10,7 +10,8 @@ extension DeploymentPlanner {
     let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
     let targetGroup = targetGroupPlan(spec, names: names, port: port)
     let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: port)
-    let deployment = deploymentPlan(spec, names: names)
+    let deployment = withExecuteCommand(
+      deploymentPlan(spec, names: names), cluster: cluster, task: task)
     let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
     let service = ServicePlan(
       deployment: deployment, scaling: scaling,
@@ -30,7 +31,8 @@ extension DeploymentPlanner {
   func servicePlan(
     _ spec: ServiceSpec, names: ResourceNames, cluster: ClusterPlan, task: TaskPlan
   ) -> ServicePlan {
-    var deployment = deploymentPlan(spec, names: names)
+    var deployment = withExecuteCommand(
+      deploymentPlan(spec, names: names), cluster: cluster, task: task)
     // The grace period only delays load balancer health checks; ECS refuses it on a service
     // without a load balancer.
     deployment.healthCheckGracePeriodSeconds = nil

@@ -28,6 +28,9 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   /// workflow waits and reads the rollout itself after the apply; CloudFormation always waits for
   /// a service it creates or updates, which has no switch.
   public var terraformWaitsForSteadyState: Bool
+  /// With ECS Exec on: the `aws ecs execute-command` line that opens a shell in a task of the
+  /// service (an output of both renderers; `TASK_ID` is for the user to fill in). Nil when off.
+  public var executeCommand: String? = nil
 }
 
 /// Application Auto Scaling of the service's desired count.

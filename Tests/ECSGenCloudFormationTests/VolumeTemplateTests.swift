@@ -34,6 +34,7 @@ import Testing
     #expect(text.contains(#""EnableExecuteCommand": true"#))
     #expect(text.contains(#""elasticfilesystem:AccessPointArn""#))
     #expect(text.contains(#""FromPort": 2049"#))
+    #expect(text.contains(#""ExecuteCommand": {"#))
   }
 
   @Test func noVolumesNoKeys() throws {

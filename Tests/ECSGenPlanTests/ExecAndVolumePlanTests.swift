@@ -26,6 +26,7 @@ import Testing
   @Test func execIsOffByDefault() throws {
     let plan = try plan(minimal)
     #expect(plan.ecsService?.deployment.enableExecuteCommand == false)
+    #expect(plan.ecsService?.deployment.executeCommand == nil)
     #expect(taskStatements(plan).isEmpty)
   }
 
@@ -39,6 +40,10 @@ import Testing
         "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
       ])
     #expect(statement.resources == [.literal("*")])
+    #expect(
+      plan.ecsService?.deployment.executeCommand
+        == "aws ecs execute-command --cluster hello --task TASK_ID --container hello --interactive --command \"/bin/sh\""
+    )
   }
 
   @Test func aVolumeIsEncryptedAuthorisedAndMountableThroughItsAccessPoint() throws {

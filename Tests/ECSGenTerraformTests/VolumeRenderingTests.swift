@@ -23,7 +23,8 @@ import Testing
   func main(_ yaml: String) throws -> String {
     let loaded = ServiceSpecLoader.load(text: yaml, file: "test.yaml")
     let plan = try DeploymentPlanner().plan(loaded)
-    return TerraformRenderer().render(plan).filter { $0.path.hasSuffix("main.tf") }
+    return TerraformRenderer().render(plan)
+      .filter { $0.path.hasSuffix("main.tf") || $0.path.hasSuffix("outputs.tf") }
       .map(\.contents).joined()
   }
 
@@ -38,6 +39,8 @@ import Testing
     #expect(text.contains("readOnly      = true"))
     #expect(text.contains("enable_execute_command             = true"))
     #expect(text.contains(#""ssmmessages:CreateControlChannel""#))
+    #expect(text.contains(#"output "execute_command""#))
+    #expect(text.contains(#"--container hello --interactive --command \"/bin/sh\"""#))
   }
 
   @Test func noVolumeNoMountPoints() throws {
@@ -45,5 +48,6 @@ import Testing
     #expect(!text.contains("mountPoints"))
     #expect(!text.contains("efs_volume_configuration"))
     #expect(!text.contains("ssmmessages"))
+    #expect(!text.contains(#"output "execute_command""#))
   }
 }
