@@ -53,6 +53,13 @@ struct Outputs {
           Intrinsic.getAtt(ID.repository, "RepositoryUri")
         ))
     }
+    if let command = plan.ecsService?.deployment.executeCommand {
+      outputs.append(
+        (
+          "ExecuteCommand", "Opens a shell in a task (ECS Exec); put a task's id for TASK_ID.",
+          .string(command)
+        ))
+    }
     outputs += kindOutputs()
     // These exist only once the image has a tag (see `serviceCondition`).
     let conditional: Set = ["ServiceName", "StateMachineArn"]

@@ -78,6 +78,8 @@ public struct TaskPlan: Sendable, Equatable, Codable {
   public var sidecars: [SidecarPlan]
   /// The main container's dependencies on other containers, in spec order.
   public var dependsOn: [ContainerDependencyPlan]
+  /// EFS volumes of the task, each mounted into the main container, in the order written.
+  public var volumes: [EFSVolumePlan] = []
 }
 
 public struct EnvironmentVariable: Sendable, Equatable, Codable {

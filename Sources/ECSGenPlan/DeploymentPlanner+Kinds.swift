@@ -24,7 +24,8 @@ extension DeploymentPlanner {
           listeners: listeners(spec)))
       tasksIngress = groups.tasksIngress
     }
-    let deployment = deploymentPlan(spec, names: names)
+    let deployment = withExecuteCommand(
+      deploymentPlan(spec, names: names), cluster: cluster, task: task)
     let scaling = scalingPlan(spec, names: names, cluster: cluster.name)
     let service = ServicePlan(
       deployment: deployment, scaling: scaling,
@@ -38,7 +39,8 @@ extension DeploymentPlanner {
   func servicePlan(
     _ spec: ServiceSpec, names: ResourceNames, cluster: ClusterPlan, task: TaskPlan
   ) -> ServicePlan {
-    var deployment = deploymentPlan(spec, names: names)
+    var deployment = withExecuteCommand(
+      deploymentPlan(spec, names: names), cluster: cluster, task: task)
     // The grace period only delays load balancer health checks; ECS refuses it on a service
     // without a load balancer.
     deployment.healthCheckGracePeriodSeconds = nil

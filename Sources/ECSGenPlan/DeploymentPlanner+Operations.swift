@@ -17,7 +17,7 @@ extension DeploymentPlanner {
       propagateTagsFrom: "SERVICE",
       ecsManagedTags: true,
       availabilityZoneRebalancing: "ENABLED",
-      enableExecuteCommand: false,
+      enableExecuteCommand: spec.exec?.value ?? SpecDefaults.exec,
       schedulingStrategy: "REPLICA",
       deploymentController: "ECS",
       terraformWaitsForSteadyState: false)

@@ -54,8 +54,10 @@ public struct DeploymentPlanner {
     let worker =
       kind == .worker ? workerPlan(spec, names: names, cluster: cluster, task: task) : nil
     let roles = RolesPlanner(names: names).plan(
-      spec, secrets: task.allSecrets, taskStatements: worker.map(workerTaskStatements) ?? [])
-    let egress = egressRules(spec.network?.egress ?? [])
+      spec, secrets: task.allSecrets,
+      taskStatements: (worker.map(workerTaskStatements) ?? [])
+        + execAndVolumeStatements(spec, task: task))
+    let egress = withNFSEgress(egressRules(spec.network?.egress ?? []), task: task)
     var tasksSecurityGroup = tasksSecurityGroup(names: names, egressRules: egress)
     let workload: Workload
     switch kind {
@@ -183,7 +185,8 @@ public struct DeploymentPlanner {
       readOnlyRootFilesystem: spec.readOnlyRootFilesystem?.value
         ?? SpecDefaults.readOnlyRootFilesystem,
       sidecars: sidecarPlans(spec, names: names),
-      dependsOn: dependencyPlans(spec.dependsOn, spec: spec, names: names))
+      dependsOn: dependencyPlans(spec.dependsOn, spec: spec, names: names),
+      volumes: efsVolumes(spec))
   }
 
   func containerHealthCheck(_ check: ContainerHealthCheckSpec) -> ContainerHealthCheckPlan? {

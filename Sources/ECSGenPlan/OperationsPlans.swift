@@ -17,7 +17,8 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   /// because the two tools disagree when it is absent: provider 5.100 sends `DISABLED`, while
   /// CloudFormation omits it and ECS then enables it for a new service.
   public var availabilityZoneRebalancing: String
-  /// ECS Exec stays off: a shell into production tasks is a choice, not a default.
+  /// ECS Exec (`exec:`): off unless asked for, since a shell into production tasks is a choice,
+  /// not a default. When on, the task role may open the SSM message channels the agent uses.
   public var enableExecuteCommand: Bool
   /// `REPLICA`: the only strategy Fargate supports, written so that neither tool's default decides.
   public var schedulingStrategy: String
@@ -31,6 +32,9 @@ public struct ServiceDeploymentPlan: Sendable, Equatable, Codable {
   public var capacity: CapacityPlan? = nil
   /// CloudWatch alarms that fail (and roll back) a deployment; nil: none.
   public var deploymentAlarms: DeploymentAlarmsPlan? = nil
+  /// With ECS Exec on: the `aws ecs execute-command` line that opens a shell in a task of the
+  /// service (an output of both renderers; `TASK_ID` is for the user to fill in). Nil when off.
+  public var executeCommand: String? = nil
 }
 
 /// Application Auto Scaling of the service's desired count.

@@ -49,6 +49,13 @@ struct OutputsFile {
         context.role(plan.roles.execution, address: "execution")
       ),
     ]
+    if let command = plan.ecsService?.deployment.executeCommand {
+      outputs.append(
+        (
+          "execute_command", "Opens a shell in a task (ECS Exec); put a task's id for TASK_ID.",
+          .string(command)
+        ))
+    }
     if case .built(let image) = plan.image {
       outputs.append(
         (

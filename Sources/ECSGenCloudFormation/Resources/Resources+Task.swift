@@ -23,6 +23,7 @@ extension Resources {
     if let storage = task.ephemeralStorageGiB {
       properties["EphemeralStorage"] = .sorted(["SizeInGiB": .int(storage)])
     }
+    if let volumes = volumes() { properties["Volumes"] = volumes }
     return [
       JSONMember(
         ID.taskDefinition,
@@ -65,6 +66,7 @@ extension Resources {
       container["EntryPoint"] = .array(entrypoint.map(JSONValue.string))
     }
     if let command = task.command { container["Command"] = .array(command.map(JSONValue.string)) }
+    if let mountPoints = mountPoints() { container["MountPoints"] = mountPoints }
     if let check = task.healthCheck { container["HealthCheck"] = healthCheck(check) }
     if !task.dependsOn.isEmpty { container["DependsOn"] = dependsOn(task.dependsOn) }
     return .sorted(container)

@@ -18,6 +18,7 @@ enum KindKeys {
     ("on", [.job]),
     ("timeout", [.job]),
     ("capacity", services),
+    ("exec", services),
   ]
 
   /// The kinds that accept `key`; every kind for a shared key.

@@ -75,6 +75,7 @@ struct ServiceSpecDecoder {
     spec.capacity = top.value("capacity").flatMap(decodeCapacity)
     spec.sidecars = top.value("sidecars").flatMap(decodeSidecars)
     spec.dependsOn = top.value("depends_on").flatMap { decodeDependsOn($0, field: "depends_on") }
+    decodeExecAndVolumes(top, into: &spec)
     spec.undecodableFields = context.undecodableFields
     return spec
   }

@@ -7,6 +7,7 @@ enum SpecKeys {
     "health_check", "container_health_check", "load_balancer", "logs", "autoscaling", "count",
     "deployment", "stop_timeout", "read_only_root_filesystem", "network", "cluster", "tags",
     "terraform", "ci", "queue", "schedule", "on", "timeout", "capacity", "sidecars", "depends_on",
+    "exec", "volumes",
   ]
   static let sidecar = [
     "name", "image", "cpu", "memory", "port", "protocol", "essential", "command", "environment",
@@ -49,5 +50,8 @@ enum SpecKeys {
     "topic_arn", "filter_policy", "filter_policy_scope", "raw_message_delivery",
   ]
   static let schedule = ["expression", "time_zone", "retries", "max_event_age"]
+  static let volume = [
+    "name", "file_system", "access_point", "path", "read_only", "security_group",
+  ]
   static let eventTrigger = ["pattern", "bus", "event_env", "retries", "max_event_age"]
 }

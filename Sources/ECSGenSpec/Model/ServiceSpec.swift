@@ -51,6 +51,10 @@ public struct ServiceSpec: Sendable, Equatable {
   public var eventTrigger: EventTriggerSpec?
   /// `job` only. Seconds.
   public var timeout: Located<Int>?
+  /// `exec:` (ECS Exec); services only.
+  public var exec: Located<Bool>?
+  /// `volumes:` (EFS file systems mounted into the main container).
+  public var volumes: [EFSVolumeSpec]?
 
   /// The position of every top-level key written (not of its value), so that a key that the
   /// spec's kind does not accept is reported at the key, whatever its value.

@@ -112,6 +112,10 @@ public enum SpecDefaults {
   public static let stopTimeoutSeconds = 30
   public static let readOnlyRootFilesystem = false
   public static let assignPublicIP = false
+  /// ECS Exec is off unless asked for: a shell into running tasks is a choice, not a default.
+  public static let exec = false
+  /// An EFS volume is mounted read-write unless `read_only: true`.
+  public static let volumeReadOnly = false
 
   public enum CI {
     public static let branch = "main"

@@ -120,6 +120,11 @@ enum IdentifierPatterns {
   /// A managed prefix list (`pl-...`), such as AWS's list for S3 or DynamoDB in a region.
   static func isPrefixListID(_ text: String) -> Bool { isResourceID(text, prefix: "pl-") }
 
+  /// An EFS file system (`fs-` and 8 or 17 hexadecimal digits).
+  static func isEFSFileSystemID(_ text: String) -> Bool { isResourceID(text, prefix: "fs-") }
+  /// An EFS access point (`fsap-` and 8 or 17 hexadecimal digits).
+  static func isEFSAccessPointID(_ text: String) -> Bool { isResourceID(text, prefix: "fsap-") }
+
   /// A Route 53 hosted zone id: `Z` and up to 31 more uppercase letters and digits.
   static func isHostedZoneID(_ text: String) -> Bool {
     text.hasPrefix("Z") && (2...32).contains(text.count)

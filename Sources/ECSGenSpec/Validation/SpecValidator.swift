@@ -33,6 +33,7 @@ public struct SpecValidator {
     checkScaling(spec, &findings)
     checkNetwork(spec, &findings)
     checkEgress(spec, &findings)
+    checkExecAndVolumes(spec, &findings)
     checkTags(spec, &findings)
     checkDelivery(spec, &findings)
     checkControlCharacters(spec, &findings)

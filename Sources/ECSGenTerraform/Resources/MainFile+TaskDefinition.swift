@@ -26,6 +26,7 @@ extension MainFile {
     if let storage = task.ephemeralStorageGiB {
       body += [.blankLine, block("ephemeral_storage", [.set("size_in_gib", .number(storage))])]
     }
+    body += volumeBlocks()
     return [resource("aws_ecs_task_definition", "this", body)]
   }
 
@@ -84,6 +85,7 @@ extension MainFile {
               HCLObjectItem("awslogs-stream-prefix", .string(plan.logs.streamPrefix)),
             ])),
         ])))
+    if let mountPoints = mountPoints() { items.append(mountPoints) }
     if let check = task.healthCheck {
       items.append(HCLObjectItem("healthCheck", healthCheck(check)))
     }

@@ -63,6 +63,21 @@ resource "aws_iam_role" "task" {
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
 }
 
+data "aws_iam_policy_document" "task" {
+  statement {
+    sid       = "ECSExecChannels"
+    effect    = "Allow"
+    actions   = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "task" {
+  name   = "ledger-backend-task"
+  role   = aws_iam_role.task.id
+  policy = data.aws_iam_policy_document.task.json
+}
+
 resource "aws_iam_role" "execution" {
   name               = "ledger-backend-execution"
   description        = "Role ECS uses to start ledger-backend tasks"
@@ -164,7 +179,7 @@ resource "aws_ecs_service" "this" {
   enable_ecs_managed_tags            = true
   propagate_tags                     = "SERVICE"
   availability_zone_rebalancing      = "ENABLED"
-  enable_execute_command             = false
+  enable_execute_command             = true
   wait_for_steady_state              = false
 
   deployment_controller {

@@ -25,3 +25,8 @@ output "execution_role_arn" {
   description = "ARN of the role ECS uses to start the tasks."
   value       = aws_iam_role.execution.arn
 }
+
+output "execute_command" {
+  description = "Opens a shell in a task (ECS Exec); put a task's id for TASK_ID."
+  value       = "aws ecs execute-command --cluster ledger-backend --task TASK_ID --container ledger-backend --interactive --command \"/bin/sh\""
+}

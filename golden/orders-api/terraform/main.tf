@@ -70,6 +70,19 @@ resource "aws_iam_role" "task" {
 
 data "aws_iam_policy_document" "task" {
   statement {
+    sid       = "MountEFSVolume1"
+    effect    = "Allow"
+    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+    resources = ["arn:${data.aws_partition.current.partition}:elasticfilesystem:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:file-system/fs-0123456789abcdef0"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "elasticfilesystem:AccessPointArn"
+      values   = ["arn:${data.aws_partition.current.partition}:elasticfilesystem:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:access-point/fsap-0123456789abcdef0"]
+    }
+  }
+
+  statement {
     effect    = "Allow"
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
     resources = ["arn:aws:dynamodb:eu-west-2:123456789012:table/orders-prod"]
@@ -248,6 +261,13 @@ resource "aws_ecs_task_definition" "this" {
           awslogs-stream-prefix = "ecs"
         }
       }
+      mountPoints = [
+        {
+          sourceVolume  = "invoices"
+          containerPath = "/mnt/invoices"
+          readOnly      = false
+        },
+      ]
       healthCheck = {
         command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/healthz || exit 1"]
         interval    = 30
@@ -337,6 +357,20 @@ resource "aws_ecs_task_definition" "this" {
   ephemeral_storage {
     size_in_gib = 30
   }
+
+  volume {
+    name = "invoices"
+
+    efs_volume_configuration {
+      file_system_id     = "fs-0123456789abcdef0"
+      transit_encryption = "ENABLED"
+
+      authorization_config {
+        access_point_id = "fsap-0123456789abcdef0"
+        iam             = "ENABLED"
+      }
+    }
+  }
 }
 
 resource "aws_security_group" "load_balancer" {
@@ -420,6 +454,15 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_6379_to_10_20_0_
   from_port         = 6379
   to_port           = 6379
   cidr_ipv4         = "10.20.0.0/16"
+}
+
+resource "aws_vpc_security_group_egress_rule" "tasks_egress_tcp_2049_to_sg_0eeee1111ffff2222" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "TCP 2049 (EFS) to sg-0eeee1111ffff2222"
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
+  to_port                      = 2049
+  referenced_security_group_id = "sg-0eeee1111ffff2222"
 }
 
 resource "aws_lb" "this" {
