@@ -41,6 +41,13 @@ attribute is set to false, which is why README tells users to apply `deletion_pr
 before destroying. The wrapper refuses as AWS does, so the check proves that order instead of
 passing a destroy that would fail in AWS.
 
+CloudFormation listener rules (issue 14): moto's update handler for
+AWS::ElasticLoadBalancingV2::ListenerRule applies new conditions and actions but ignores a new
+Priority, and reports UPDATE_COMPLETE. In AWS Priority is not a create-only property of the type
+(its registry schema lists only ListenerArn), so CloudFormation changes it in place, as
+SetRulePriorities does. The wrapper sets the new priority through moto's own SetRulePriorities
+(which refuses a priority in use, as AWS does).
+
 Everything else is moto's own server, unchanged:
 
   python moto_server.py -H 127.0.0.1 -p PORT
@@ -52,7 +59,7 @@ import sys
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
 from moto.ecs.responses import EC2ContainerServiceResponse
 from moto.elbv2.exceptions import ELBClientError
-from moto.elbv2.models import ELBv2Backend
+from moto.elbv2.models import ELBv2Backend, FakeListenerRule, elbv2_backends
 from moto.core.utils import camelcase_to_underscores
 from moto.route53.models import HostedZoneIdentifier
 from moto.server import main
@@ -170,6 +177,17 @@ def delete_load_balancer(self, arn):
     return _delete_load_balancer(self, arn)
 
 
+_update_listener_rule = FakeListenerRule.update_from_cloudformation_json.__func__
+
+
+def update_listener_rule(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    rule = _update_listener_rule(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+    priority = cloudformation_json["Properties"].get("Priority")
+    if priority is not None and str(priority) != str(original_resource.priority):
+        elbv2_backends[account_id][region_name].set_rule_priorities([{"RuleArn": original_resource.arn, "Priority": int(priority)}])
+    return rule
+
+
 StepFunctionResponse.validate_state_machine_definition = validate_state_machine_definition
 StepFunctionResponse.list_state_machine_versions = list_state_machine_versions
 Queue._set_attributes = set_queue_attributes
@@ -178,6 +196,7 @@ HostedZoneIdentifier.generate = generate_zone_id
 ApplicationAutoScalingResponse.register_scalable_target = register_scalable_target
 EC2ContainerServiceResponse.create_service = create_service
 ELBv2Backend.delete_load_balancer = delete_load_balancer
+FakeListenerRule.update_from_cloudformation_json = classmethod(update_listener_rule)
 ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
 ApplicationAutoScalingResponse.tag_resource = tag_resource
 ApplicationAutoScalingResponse.untag_resource = untag_resource
