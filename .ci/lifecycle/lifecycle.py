@@ -192,7 +192,12 @@ class Variants:
         image, a longer visibility timeout (in place), a subscription removed (a delete), FIFO on
         (a replacement: both queues get `.fifo` names). job: new image (a new task definition
         the state machine names), the schedule's expression and time zone, or the event pattern
-        (both in place), the timeout (the state machine's definition)."""
+        (both in place), the timeout (the state machine's definition).
+
+        Issue 14: a web service on an existing listener changes its image, port and rule
+        priority (not `public`, which is the load balancer owner's); a web service with
+        deletion protection turns it off in its own step before `public` replaces the load
+        balancer (AWS refuses to delete a protected one)."""
         root, env = self.root, self.args.env
         kind = specvariant.kind(root)
         steps = [("image", self.change_image)]
