@@ -164,7 +164,11 @@ class Variants:
     def emulator_ids(self, root):
         """Network IDs, the certificate ARN and the hosted zone a spec fixes do not exist in the
         emulator: the variant names the emulator's instead (everything else in the spec stays)."""
-        return specvariant.replace_network(root, self.network) + specvariant.replace_load_balancer_ids(root, self.network)
+        return (
+            specvariant.replace_network(root, self.network)
+            + specvariant.replace_load_balancer_ids(root, self.network)
+            + specvariant.replace_existing_ids(root, self.network)
+        )
 
     def write(self, label):
         path = os.path.join(self.dir, f"{label}.yaml")
@@ -188,12 +192,26 @@ class Variants:
         image, a longer visibility timeout (in place), a subscription removed (a delete), FIFO on
         (a replacement: both queues get `.fifo` names). job: new image (a new task definition
         the state machine names), the schedule's expression and time zone, or the event pattern
-        (both in place), the timeout (the state machine's definition)."""
+        (both in place), the timeout (the state machine's definition).
+
+        Issue 14: a web service on an existing listener changes its image, port and rule
+        priority (not `public`, which is the load balancer owner's); a web service with
+        deletion protection turns it off in its own step before `public` replaces the load
+        balancer (AWS refuses to delete a protected one)."""
         root, env = self.root, self.args.env
         kind = specvariant.kind(root)
         steps = [("image", self.change_image)]
-        if kind == "web":
-            steps += [("port", self.change_port), ("public", self.change_public)]
+        if kind == "web" and specvariant.effective_value(root, env, "load_balancer", "listener_arn") is not None:
+            # A rule on an existing listener (issue 14): `public` belongs to the load balancer's
+            # owner (an error with listener_arn); the rule's priority changes in place instead.
+            steps += [("port", self.change_port), ("listener priority", self.edit("priority", specvariant.change_listener_priority))]
+        elif kind == "web":
+            steps.append(("port", self.change_port))
+            if specvariant.deletion_protected(root, env):
+                # `public` replaces the load balancer, and AWS refuses to delete a protected one:
+                # protection goes off in an apply of its own first (README), as a user must.
+                steps.append(("deletion protection off", self.unprotect))
+            steps.append(("public", self.change_public))
         elif kind == "backend":
             if specvariant.effective_value(root, env, "port") is not None:
                 steps.append(("port", self.change_port))
@@ -230,6 +248,16 @@ class Variants:
             return description
 
         return run
+
+    def unprotect(self):
+        """load_balancer.deletion_protection: false on top of the current spec (README: apply it
+        before a destroy; AWS refuses to delete a protected load balancer). Returns the change, or
+        None when the merged spec does not protect its load balancer."""
+        if not specvariant.deletion_protected(self.root, self.args.env):
+            return None
+        description = specvariant.turn_off_deletion_protection(self.root, self.args.env)
+        self.current = self.write("unprotected")
+        return description
 
     def change_port(self):
         old, new = specvariant.bump_port(self.root, self.args.env)
@@ -452,6 +480,12 @@ class Terraform:
             description = change()
             steps.run(f"apply change: {label}", lambda: description + ": " + self.apply(variants.current, collision_check=True))
             steps.run(f"plan after {label}: no change", self.second_plan)
+        unprotect = variants.unprotect()
+        if unprotect:
+            steps.run(
+                "apply before destroy: deletion protection off",
+                lambda: unprotect + ": " + self.apply(variants.current, collision_check=True),
+            )
         steps.run("destroy", self.destroy)
         variants.reset()
         steps.run("apply again after destroy", lambda: self.apply(variants.current))
@@ -780,6 +814,12 @@ class CloudFormation:
         steps.run("push image (ECR put_image)", self.push_image)
         for label, change in self.variants.changes_to_run(steps):
             self.update(label, change())
+        unprotect = variants.unprotect()
+        if unprotect:
+            # README's order: update with deletion_protection: false, then delete. The emulator's
+            # CloudFormation cannot update a load balancer (SKIP) and ignores its
+            # LoadBalancerAttributes, so its load balancer was never protected.
+            self.update("deletion protection off before delete", unprotect)
         steps.run("delete", self.delete)
         variants.reset()
         steps.run("create again after delete", self.create)

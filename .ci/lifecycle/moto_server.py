@@ -25,6 +25,29 @@ machine definition while planning, so no job could be planned at all. The wrappe
 validation with `OK` and no diagnostics (the check does not validate ASL; the definition is a
 golden with unit tests) and lists no versions (ecsgen does not publish versions).
 
+ECS (issue 14): moto 5.2's CreateService keeps only the launch type, load balancers, network and
+a few more of the request; it drops capacityProviderStrategy, enableExecuteCommand and
+deploymentConfiguration (with its deployment alarms), and defaults the launch type to EC2.
+DescribeServices then reads them back as empty, so the provider plans a capacity provider
+strategy again (a replacement) and the alarms and ECS Exec as changes. AWS stores and returns
+what CreateService was sent, and a service created with a capacity provider strategy has no
+launch type. The wrapper keeps those request fields on the service, as moto's own UpdateService
+does (it sets every field the call names), and leaves the launch type empty when the request
+names a strategy instead of a launch type.
+
+ELBv2 (issue 14): moto's DeleteLoadBalancer deletes a load balancer whose
+deletion_protection.enabled attribute is true. AWS refuses (OperationNotPermitted) until the
+attribute is set to false, which is why README tells users to apply `deletion_protection: false`
+before destroying. The wrapper refuses as AWS does, so the check proves that order instead of
+passing a destroy that would fail in AWS.
+
+CloudFormation listener rules (issue 14): moto's update handler for
+AWS::ElasticLoadBalancingV2::ListenerRule applies new conditions and actions but ignores a new
+Priority, and reports UPDATE_COMPLETE. In AWS Priority is not a create-only property of the type
+(its registry schema lists only ListenerArn), so CloudFormation changes it in place, as
+SetRulePriorities does. The wrapper sets the new priority through moto's own SetRulePriorities
+(which refuses a priority in use, as AWS does).
+
 Everything else is moto's own server, unchanged:
 
   python moto_server.py -H 127.0.0.1 -p PORT
@@ -34,6 +57,10 @@ import json
 import sys
 
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
+from moto.ecs.responses import EC2ContainerServiceResponse
+from moto.elbv2.exceptions import ELBClientError
+from moto.elbv2.models import ELBv2Backend, FakeListenerRule, elbv2_backends
+from moto.core.utils import camelcase_to_underscores
 from moto.route53.models import HostedZoneIdentifier
 from moto.server import main
 from moto.sqs.models import Queue
@@ -111,12 +138,65 @@ def list_state_machine_versions(self):
     return json.dumps({"stateMachineVersions": []})
 
 
+# CreateService request fields moto's CreateService drops (UpdateService stores them under these
+# snake_case names, which DescribeServices serializes).
+_KEPT_SERVICE_FIELDS = (
+    "capacityProviderStrategy",
+    "enableExecuteCommand",
+    "deploymentConfiguration",
+)
+_create_service = EC2ContainerServiceResponse.create_service
+
+
+def create_service(self):
+    result = _create_service(self)
+    service = self.ecs_backend._get_service(self._get_param("cluster", "default"), self._get_param("serviceName"))
+    for field in _KEPT_SERVICE_FIELDS:
+        value = self._get_param(field)
+        if value is not None:
+            setattr(service, camelcase_to_underscores(field), value)
+    if self._get_param("capacityProviderStrategy") and not self._get_param("launchType"):
+        # AWS: a service placed by capacity providers reports no launch type (moto says EC2).
+        service.launch_type = None
+        for deployment in service.deployments:
+            deployment["launchType"] = None
+            deployment["capacityProviderStrategy"] = self._get_param("capacityProviderStrategy")
+    return result
+
+
+_delete_load_balancer = ELBv2Backend.delete_load_balancer
+
+
+def delete_load_balancer(self, arn):
+    balancer = self.load_balancers.get(arn)
+    if balancer is not None and balancer.attrs.get("deletion_protection.enabled") == "true":
+        raise ELBClientError(
+            "OperationNotPermitted",
+            f"Load balancer '{arn}' cannot be deleted because deletion protection is enabled",
+        )
+    return _delete_load_balancer(self, arn)
+
+
+_update_listener_rule = FakeListenerRule.update_from_cloudformation_json.__func__
+
+
+def update_listener_rule(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    rule = _update_listener_rule(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+    priority = cloudformation_json["Properties"].get("Priority")
+    if priority is not None and str(priority) != str(original_resource.priority):
+        elbv2_backends[account_id][region_name].set_rule_priorities([{"RuleArn": original_resource.arn, "Priority": int(priority)}])
+    return rule
+
+
 StepFunctionResponse.validate_state_machine_definition = validate_state_machine_definition
 StepFunctionResponse.list_state_machine_versions = list_state_machine_versions
 Queue._set_attributes = set_queue_attributes
 Queue.attributes = property(queue_attributes)
 HostedZoneIdentifier.generate = generate_zone_id
 ApplicationAutoScalingResponse.register_scalable_target = register_scalable_target
+EC2ContainerServiceResponse.create_service = create_service
+ELBv2Backend.delete_load_balancer = delete_load_balancer
+FakeListenerRule.update_from_cloudformation_json = classmethod(update_listener_rule)
 ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
 ApplicationAutoScalingResponse.tag_resource = tag_resource
 ApplicationAutoScalingResponse.untag_resource = untag_resource

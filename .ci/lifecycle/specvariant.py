@@ -365,3 +365,83 @@ def change_timeout(root, environment=None):
     new = "45m" if old == "30m" else "30m"
     put_effective(root, environment, ["timeout"], new)
     return f"timeout {old or 'none'} -> {new}"
+
+
+# ---------------------------------------------------------------- production features (issue 14)
+
+
+def strings_everywhere(root, *path):
+    """The distinct string values at a key path in the base and every override, in order."""
+    found = []
+    for value in values_everywhere(root, *path):
+        if isinstance(value, str) and value not in found:
+            found.append(value)
+    return found
+
+
+def volumes_everywhere(root):
+    """Every `volumes:` item written in the base or an override, as {key: plain value}."""
+    found = []
+    for layer in layers(root):
+        node = child(layer, "volumes")
+        for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+            if isinstance(item, yaml.MappingNode):
+                found.append({key.value: value.value for key, value in item.value if isinstance(value, yaml.ScalarNode)})
+    return found
+
+
+def replace_existing_ids(root, network):
+    """Points the IDs of existing resources a spec names (issue 14) at the ones
+    emulator.prepare_existing created, in the base and every override: load_balancer.listener_arn,
+    load_balancer.security_group, load_balancer.waf_acl_arn, volumes[].file_system,
+    volumes[].access_point and volumes[].security_group. Names the user chose (access log bucket,
+    alarm names) exist under those names and stay. Returns the keys replaced."""
+    replaced = []
+    listener_group = (network.get("listener_security_groups") or {}).get("*")
+    for label, layer in [("", root)] + [(f"environments.{name}.", override) for name, override in overrides(root)]:
+        load_balancer = child(layer, "load_balancer")
+        for key, mapping in (
+            ("listener_arn", network.get("listeners") or {}),
+            ("waf_acl_arn", network.get("web_acls") or {}),
+        ):
+            current = child(load_balancer, key)
+            if written(current) and isinstance(current, yaml.ScalarNode) and current.value in mapping:
+                put(load_balancer, key, mapping[current.value])
+                replaced.append(f"{label}load_balancer.{key}")
+        if listener_group and written(child(load_balancer, "security_group")):
+            put(load_balancer, "security_group", listener_group)
+            replaced.append(f"{label}load_balancer.security_group")
+        volumes = child(layer, "volumes")
+        for item in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
+            for key, mapping in (
+                ("file_system", network.get("file_systems") or {}),
+                ("access_point", network.get("access_points") or {}),
+                ("security_group", network.get("efs_security_groups") or {}),
+            ):
+                current = child(item, key)
+                if written(current) and isinstance(current, yaml.ScalarNode) and current.value in mapping:
+                    put(item, key, mapping[current.value])
+                    if f"{label}volumes[].{key}" not in replaced:
+                        replaced.append(f"{label}volumes[].{key}")
+    return replaced
+
+
+def deletion_protected(root, environment=None):
+    """True when ENV's merged spec turns on load_balancer.deletion_protection."""
+    return str(effective_value(root, environment, "load_balancer", "deletion_protection")).lower() in ("true", "yes", "on")
+
+
+def turn_off_deletion_protection(root, environment=None):
+    """load_balancer.deletion_protection: false, where ENV's merged spec reads it: what README
+    tells a user to apply before destroying (AWS refuses to delete a protected load balancer)."""
+    put_effective(root, environment, ["load_balancer", "deletion_protection"], False)
+    return "load_balancer.deletion_protection -> false"
+
+
+def change_listener_priority(root, environment=None):
+    """Another priority for the rule on the existing listener (an in-place update of the rule)."""
+    old = effective_value(root, environment, "load_balancer", "priority")
+    number = int(old) if isinstance(old, str) and old.isdigit() else 100
+    new = number + 1 if number < 50000 else number - 1
+    put_effective(root, environment, ["load_balancer", "priority"], new)
+    return f"load_balancer.priority {old} -> {new}"
