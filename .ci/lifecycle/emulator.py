@@ -181,19 +181,6 @@ def prepare(endpoint, region, spec_root):
         parent = domain.split(".", 1)[1] if "." in domain else domain
         created = route53.create_hosted_zone(Name=parent, CallerReference="lifecycle")
         zone = created["HostedZone"]["Id"].split("/")[-1]
-    # load_balancer.waf_acl_arn: the association needs a web ACL the emulator holds (its ARN ends
-    # in an id the emulator generates, so the spec's ARN is replaced by this one).
-    web_acl = None
-    if specvariant.values_everywhere(spec_root, "load_balancer", "waf_acl_arn"):
-        web_acl = client("wafv2", endpoint, region).create_web_acl(
-            Name="lifecycle", Scope="REGIONAL", DefaultAction={"Allow": {}},
-            VisibilityConfig={"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "lifecycle"},
-        )["Summary"]["ARN"]
-    # load_balancer.access_logs.bucket names a bucket the user already has: create it.
-    s3 = client("s3", endpoint, region)
-    for bucket in set(specvariant.values_everywhere(spec_root, "load_balancer", "access_logs", "bucket")):
-        if isinstance(bucket, str):
-            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
     # A worker's queue subscribes to SNS topics the spec names (in another account, often): each
     # is created in its own account (moto keeps one backend per account; credentials from an
     # AssumeRole into that account reach it), as the topic owner would have.
@@ -207,7 +194,6 @@ def prepare(endpoint, region, spec_root):
         **existing,
         "certificate_arn": certificate,
         "hosted_zone_id": zone,
-        "waf_acl_arn": web_acl,
         "prefix_list_id": prefix_list,
         "vpc_id": vpc,
         "vpc_cidr": VPC_CIDR,

@@ -194,15 +194,14 @@ def _replace_network(root, network):
 
 
 def replace_load_balancer_ids(root, network):
-    """Points load_balancer.certificate_arn, hosted_zone_id and waf_acl_arn at a certificate, a
-    hosted zone and a web ACL that exist in the emulator (its load balancer refuses a listener whose
-    certificate it does not hold; Route 53 a record in a zone it does not hold; WAF an association
-    with a web ACL it does not hold), in the base and in every environment's overrides. Returns
-    the keys replaced."""
+    """Points load_balancer.certificate_arn and load_balancer.hosted_zone_id at a certificate and
+    a hosted zone that exist in the emulator (its load balancer refuses a listener whose
+    certificate it does not hold; Route 53 a record in a zone it does not hold), in the base and in
+    every environment's overrides (waf_acl_arn: replace_existing_ids). Returns the keys replaced."""
     replaced = []
     for label, layer in [("", root)] + [(f"environments.{name}.", override) for name, override in overrides(root)]:
         load_balancer = child(layer, "load_balancer")
-        for key in ("certificate_arn", "hosted_zone_id", "waf_acl_arn"):
+        for key in ("certificate_arn", "hosted_zone_id"):
             value = network.get(key)
             current = child(load_balancer, key)
             # A null override removes the inherited value: it stays null.

@@ -7,7 +7,7 @@ import Testing
   func balancer(_ yaml: String) throws -> LoadBalancerPlan {
     let loaded = ServiceSpecLoader.load(text: yaml, file: "test.yaml")
     #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-    return try #require(try DeploymentPlanner().plan(loaded).web).loadBalancer
+    return try #require(try DeploymentPlanner().plan(loaded).ownLoadBalancer).loadBalancer
   }
 
   let minimal = """
