@@ -17,7 +17,8 @@ extension DeploymentPlanner {
       tasksIngress = sharedListenerIngress(names: names, rule: rule, port: target.port)
     } else {
       let loadBalancer = loadBalancerPlan(spec, names: names, inputs: &inputs)
-      let groups = loadBalancerSecurityGroup(names: names, loadBalancer: loadBalancer, port: target.port)
+      let groups = loadBalancerSecurityGroup(
+        names: names, loadBalancer: loadBalancer, port: target.port)
       entry = .loadBalancer(
         OwnLoadBalancerPlan(
           loadBalancer: loadBalancer, loadBalancerSecurityGroup: groups.group,

@@ -24,7 +24,8 @@ enum SpecKeys {
   static let containerHealthCheck = ["command", "interval", "timeout", "retries", "start_period"]
   static let loadBalancer = [
     "public", "idle_timeout", "certificate_arn", "ssl_policy", "deregistration_delay",
-    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "container", "deletion_protection", "waf_acl_arn",
+    "stickiness", "allowed_cidrs", "domain", "hosted_zone_id", "container", "deletion_protection",
+    "waf_acl_arn",
     "access_logs",
     "listener_arn", "security_group", "priority", "hosts", "paths",
   ]
