@@ -12,18 +12,8 @@ extension Resources {
           sidecar.environment.map {
             .sorted(["Name": .string($0.name), "Value": .string($0.value)])
           }),
-        "Secrets": .array(
-          sidecar.secrets.map {
-            .sorted(["Name": .string($0.name), "ValueFrom": .string($0.valueFrom)])
-          }),
-        "LogConfiguration": .sorted([
-          "LogDriver": .string("awslogs"),
-          "Options": .sorted([
-            "awslogs-group": Intrinsic.ref(ID.logGroup),
-            "awslogs-region": Intrinsic.ref(Intrinsic.region),
-            "awslogs-stream-prefix": .string(sidecar.logStreamPrefix),
-          ]),
-        ]),
+        "Secrets": containerSecrets(sidecar.secrets),
+        "LogConfiguration": logConfiguration(streamPrefix: sidecar.logStreamPrefix),
         "ReadonlyRootFilesystem": .bool(sidecar.readOnlyRootFilesystem),
       ]
       if let cpu = sidecar.cpuUnits { container["Cpu"] = .int(cpu) }
@@ -57,5 +47,22 @@ extension Resources {
       dependencies.map {
         .sorted(["ContainerName": .string($0.containerName), "Condition": .string($0.condition)])
       })
+  }
+
+  /// A container's `Secrets`, shared by the main container and the sidecars.
+  func containerSecrets(_ secrets: [SecretPlan]) -> JSONValue {
+    .array(secrets.map { .sorted(["Name": .string($0.name), "ValueFrom": .string($0.valueFrom)]) })
+  }
+
+  /// A container's `awslogs` configuration: every container writes to the service's log group.
+  func logConfiguration(streamPrefix: String) -> JSONValue {
+    .sorted([
+      "LogDriver": .string("awslogs"),
+      "Options": .sorted([
+        "awslogs-group": Intrinsic.ref(ID.logGroup),
+        "awslogs-region": Intrinsic.ref(Intrinsic.region),
+        "awslogs-stream-prefix": .string(streamPrefix),
+      ]),
+    ])
   }
 }

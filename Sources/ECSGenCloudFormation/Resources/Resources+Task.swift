@@ -47,18 +47,8 @@ extension Resources {
         (task.environment.map { ($0.name, JSONValue.string($0.value)) } + variables)
           .sorted { $0.0 < $1.0 }
           .map { .sorted(["Name": .string($0.0), "Value": $0.1]) }),
-      "Secrets": .array(
-        task.secrets.map {
-          .sorted(["Name": .string($0.name), "ValueFrom": .string($0.valueFrom)])
-        }),
-      "LogConfiguration": .sorted([
-        "LogDriver": .string("awslogs"),
-        "Options": .sorted([
-          "awslogs-group": Intrinsic.ref(ID.logGroup),
-          "awslogs-region": Intrinsic.ref(Intrinsic.region),
-          "awslogs-stream-prefix": .string(plan.logs.streamPrefix),
-        ]),
-      ]),
+      "Secrets": containerSecrets(task.secrets),
+      "LogConfiguration": logConfiguration(streamPrefix: plan.logs.streamPrefix),
       "StopTimeout": .int(task.stopTimeoutSeconds),
       "ReadonlyRootFilesystem": .bool(task.readOnlyRootFilesystem),
     ]) { first, _ in first }

@@ -37,29 +37,8 @@ extension MainFile {
                 HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", .string($0.value)),
               ])
             })))
-      items.append(
-        HCLObjectItem(
-          "secrets",
-          .list(
-            sidecar.secrets.map {
-              .object([
-                HCLObjectItem("name", .string($0.name)),
-                HCLObjectItem("valueFrom", .string($0.valueFrom)),
-              ])
-            })))
-      items.append(
-        HCLObjectItem(
-          "logConfiguration",
-          .object([
-            HCLObjectItem("logDriver", .string("awslogs")),
-            HCLObjectItem(
-              "options",
-              .object([
-                HCLObjectItem("awslogs-group", ref("aws_cloudwatch_log_group.this.name")),
-                HCLObjectItem("awslogs-region", context.region),
-                HCLObjectItem("awslogs-stream-prefix", .string(sidecar.logStreamPrefix)),
-              ])),
-          ])))
+      items.append(secretsItem(sidecar.secrets))
+      items.append(logConfigurationItem(streamPrefix: sidecar.logStreamPrefix))
       if let check = sidecar.healthCheck {
         items.append(HCLObjectItem("healthCheck", healthCheck(check)))
       }
@@ -70,6 +49,35 @@ extension MainFile {
         HCLObjectItem("readonlyRootFilesystem", .bool(sidecar.readOnlyRootFilesystem)))
       return .object(items)
     }
+  }
+
+  /// A container's `secrets`, shared by the main container and the sidecars.
+  func secretsItem(_ secrets: [SecretPlan]) -> HCLObjectItem {
+    HCLObjectItem(
+      "secrets",
+      .list(
+        secrets.map {
+          .object([
+            HCLObjectItem("name", .string($0.name)),
+            HCLObjectItem("valueFrom", .string($0.valueFrom)),
+          ])
+        }))
+  }
+
+  /// A container's `awslogs` configuration: every container writes to the service's log group.
+  func logConfigurationItem(streamPrefix: String) -> HCLObjectItem {
+    HCLObjectItem(
+      "logConfiguration",
+      .object([
+        HCLObjectItem("logDriver", .string("awslogs")),
+        HCLObjectItem(
+          "options",
+          .object([
+            HCLObjectItem("awslogs-group", ref("aws_cloudwatch_log_group.this.name")),
+            HCLObjectItem("awslogs-region", context.region),
+            HCLObjectItem("awslogs-stream-prefix", .string(streamPrefix)),
+          ])),
+      ]))
   }
 
   func healthCheck(_ check: ContainerHealthCheckPlan) -> HCLExpression {

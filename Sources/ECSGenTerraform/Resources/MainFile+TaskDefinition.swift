@@ -62,29 +62,8 @@ extension MainFile {
           environment().map {
             .object([HCLObjectItem("name", .string($0.name)), HCLObjectItem("value", $0.value)])
           })))
-    items.append(
-      HCLObjectItem(
-        "secrets",
-        .list(
-          task.secrets.map {
-            .object([
-              HCLObjectItem("name", .string($0.name)),
-              HCLObjectItem("valueFrom", .string($0.valueFrom)),
-            ])
-          })))
-    items.append(
-      HCLObjectItem(
-        "logConfiguration",
-        .object([
-          HCLObjectItem("logDriver", .string("awslogs")),
-          HCLObjectItem(
-            "options",
-            .object([
-              HCLObjectItem("awslogs-group", ref("aws_cloudwatch_log_group.this.name")),
-              HCLObjectItem("awslogs-region", context.region),
-              HCLObjectItem("awslogs-stream-prefix", .string(plan.logs.streamPrefix)),
-            ])),
-        ])))
+    items.append(secretsItem(task.secrets))
+    items.append(logConfigurationItem(streamPrefix: plan.logs.streamPrefix))
     if let mountPoints = mountPoints() { items.append(mountPoints) }
     if let check = task.healthCheck {
       items.append(HCLObjectItem("healthCheck", healthCheck(check)))
