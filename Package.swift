@@ -9,7 +9,7 @@ import PackageDescription
 //   ECSGenTerraform    DeploymentPlan -> Terraform files (an HCL document model and its printer)
 //   ECSGenCloudFormation  DeploymentPlan -> a CloudFormation template (ordered JSON and its printer)
 //   ECSGenGitHubActions   DeploymentPlan -> a deploy workflow
-//   ECSGenImport          a Lambda function's configuration -> a starter spec
+//   ECSGenImport          a Lambda function's configuration or a Copilot manifest -> a starter spec
 //   ECSGenCLI          the commands; `ecsgen` itself is a thin executable over it
 // Module names carry the `ECSGen` prefix so that they never collide with the type names
 // (`ServiceSpec`, `DeploymentPlan`) they export.
@@ -35,7 +35,10 @@ let package = Package(
     .target(name: "ECSGenRendering"),
     .target(name: "ECSGenTerraform", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(name: "ECSGenGitHubActions", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
-    .target(name: "ECSGenImport", dependencies: ["ECSGenSpec", "ECSGenRendering"]),
+    .target(
+      name: "ECSGenImport",
+      dependencies: ["ECSGenSpec", "ECSGenRendering", .product(name: "Yams", package: "Yams")]
+    ),
     .target(
       name: "ECSGenCloudFormation",
       dependencies: ["ECSGenPlan", "ECSGenRendering", "ECSGenDiagnostics"]
