@@ -22,6 +22,10 @@ enum AWSLimits {
   static let listenerRulePriority = 1...50_000
   /// Host and path values in one listener rule's conditions, counted together.
   static let listenerRuleConditionValues = 5
+  /// Values in one condition of a listener rule (its `host-header` or its `path-pattern`).
+  static let listenerConditionValues = 3
+  /// Wildcard characters (`*` and `?`) in all the values of one listener rule.
+  static let listenerRuleWildcards = 5
   static let logGroupNameLength = 1...512
   /// CloudWatch Logs PutRetentionPolicy accepts exactly these.
   static let logRetentionDays = [

@@ -110,6 +110,26 @@ extension SpecValidator {
           "`load_balancer.hosts` and `paths` have \(total) values; a listener rule matches at most \(AWSLimits.listenerRuleConditionValues) in total; use wildcards (`*.example.com`, `/catalog/*`) or split the service's traffic differently"
         ))
     }
+    // ALB also compares at most 3 values per condition: 4 hosts fit the rule's 5 but not one
+    // `host-header` condition, and CreateRule refuses them.
+    for (key, values) in [("hosts", hosts), ("paths", paths)]
+    where values.count > AWSLimits.listenerConditionValues {
+      findings.add(
+        .error(
+          "listener-conditions", at: values[AWSLimits.listenerConditionValues].location,
+          "`load_balancer.\(key)` has \(values.count) values; one condition of a listener rule compares at most \(AWSLimits.listenerConditionValues); use a wildcard (`*.example.com`, `/catalog/*`) to cover several, or split the service's traffic differently"
+        ))
+    }
+    let wildcards = (hosts + paths).reduce(0) { sum, value in
+      sum + value.value.filter { $0 == "*" || $0 == "?" }.count
+    }
+    if wildcards > AWSLimits.listenerRuleWildcards, let first = (hosts + paths).first {
+      findings.add(
+        .error(
+          "listener-conditions", at: first.location,
+          "`load_balancer.hosts` and `paths` hold \(wildcards) wildcards (`*` and `?`); a listener rule allows at most \(AWSLimits.listenerRuleWildcards) in all its values; use fewer wildcards, such as one `*` where several stand together"
+        ))
+    }
     for host in hosts where !IdentifierPatterns.isHostCondition(host.value) {
       findings.add(
         .error(
