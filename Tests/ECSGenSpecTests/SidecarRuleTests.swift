@@ -113,6 +113,22 @@ import Testing
       in: spec(["sidecars:", "  - name: orders-api", "    image: public.ecr.aws/nginx/nginx:1.27"]))
   }
 
+  /// With environments the main container is `NAME-ENVIRONMENT` in the task definition: a
+  /// sidecar of that name would be a second container of the same name, which ECS refuses.
+  @Test func aSidecarMayNotTakeAnEnvironmentsMainContainerName() throws {
+    func text(_ sidecar: String) -> String {
+      spec([
+        "sidecars:", "  - name: \(sidecar)", "    image: public.ecr.aws/nginx/nginx:1.27",
+        "environments:", "  dev: {}", "  prod: {}",
+      ])
+    }
+    let finding = try #require(
+      expectFinding("sidecar-name", .error, at: 5, 11, in: text("orders-api-prod")))
+    #expect(finding.message.contains("in environment prod"))
+    #expect(load(text("orders-api-prod")).findings("sidecar-name").count == 1)
+    expectNoFinding("sidecar-name", in: text("orders-api-staging"))
+  }
+
   @Test func sidecarsMustLeaveRoomForTheMainContainer() throws {
     let lines = [
       "cpu: 512", "memory: 1 GB", "sidecars:",

@@ -17,9 +17,15 @@ extension SpecValidator {
     }
     let graph = ContainerGraph(spec)
     var seen: [String: SourceLocation] = [:]
+    // With environments the main container is named `NAME-ENVIRONMENT` in the task definition
+    // (the plan's `ResourceNames.container`), so a sidecar may not take that name either.
+    let qualified = spec.deploymentEnvironment.flatMap { environment in
+      spec.name.map { "\($0.value)-\(environment.name.value)" }
+    }
     for sidecar in sidecars {
       if let name = sidecar.name {
-        checkSidecarName(name, main: spec.name?.value, seen: &seen, &findings)
+        checkSidecarName(
+          name, main: spec.name?.value, qualifiedMain: qualified, seen: &seen, &findings)
       }
       checkSidecarContainer(sidecar, &findings)
     }
@@ -44,8 +50,8 @@ extension SpecValidator {
   }
 
   private func checkSidecarName(
-    _ name: Located<String>, main: String?, seen: inout [String: SourceLocation],
-    _ findings: inout Findings
+    _ name: Located<String>, main: String?, qualifiedMain: String?,
+    seen: inout [String: SourceLocation], _ findings: inout Findings
   ) {
     if !IdentifierPatterns.isContainerName(name.value) {
       findings.add(
@@ -59,6 +65,12 @@ extension SpecValidator {
         .error(
           "sidecar-name", at: name.location,
           "sidecar name `\(name.value)` is the main container's name (the service's `name`); give the sidecar another name"
+        ))
+    } else if let qualifiedMain, name.value == qualifiedMain {
+      findings.add(
+        .error(
+          "sidecar-name", at: name.location,
+          "sidecar name `\(name.value)` is the main container's name in this environment (the service's `name` and the environment's); give the sidecar another name"
         ))
     } else if let first = seen[name.value] {
       findings.add(
