@@ -54,7 +54,7 @@ extension DeploymentPlanner {
     return TargetGroupPlan(
       name: names.targetGroup(
         port: port, targetProtocol: targetProtocol, targetType: targetType,
-        vpcID: spec.network?.vpcID?.value),
+        vpcID: spec.network?.vpcID?.value, loadBalancer: targetGroupOwner(spec)),
       port: port,
       targetProtocol: targetProtocol,
       targetType: targetType,
@@ -72,6 +72,17 @@ extension DeploymentPlanner {
       stickinessSeconds: stickiness,
       createBeforeDestroy: true,
       containerName: container)
+  }
+
+  /// What identifies the load balancer a target group forwards for, beyond the VPC its name
+  /// already holds: a shared listener's load balancer (`app/NAME/ID`), or the scheme of the
+  /// service's own when it is internal. Nothing for the default internet-facing one.
+  func targetGroupOwner(_ spec: ServiceSpec) -> [String] {
+    if let listener = spec.loadBalancer?.sharedListener {
+      return ["shared", listenerRulePlan(listener).loadBalancerLabel]
+    }
+    let isPublic = spec.loadBalancer?.isPublic?.value ?? SpecDefaults.LoadBalancer.isPublic
+    return isPublic ? [] : ["internal"]
   }
 
   /// HTTPS on 443 plus an HTTP listener that redirects to it when there is a certificate; plain

@@ -32,12 +32,21 @@ public struct ResourceNames: Sendable, Equatable {
       attributes: ["application", isInternal ? "internal" : "internet-facing", vpcID ?? ""])
   }
   /// `SERVICE-tg-HASH`, the hash over what replaces a target group: port, protocol, target type
-  /// (and the VPC when the spec fixes it).
+  /// (and the VPC when the spec fixes it), and the load balancer it forwards for
+  /// (`loadBalancer`). A target group belongs to one load balancer at a time: AWS refuses a
+  /// listener or rule of a second one (`TargetGroupAssociationLimit`), and CloudFormation creates
+  /// the new listener or rule before it deletes the old one (as Terraform does for a load
+  /// balancer it replaces with `create_before_destroy`). So a group that moves to another load
+  /// balancer (a replaced one, or another shared one) must be a new group under a new name.
+  /// `loadBalancer` is empty for the default internet-facing load balancer of the service's own,
+  /// so that those names stay what they were before it was part of the hash.
   public func targetGroup(
-    port: Int, targetProtocol: String, targetType: String, vpcID: String?
+    port: Int, targetProtocol: String, targetType: String, vpcID: String?,
+    loadBalancer: [String] = []
   ) -> String {
     replaceableName(
-      "\(service)-tg", attributes: [String(port), targetProtocol, targetType, vpcID ?? ""])
+      "\(service)-tg",
+      attributes: [String(port), targetProtocol, targetType, vpcID ?? ""] + loadBalancer)
   }
   /// Security groups are replaced when their VPC or description changes, and the VPC may be an
   /// input known only at apply time: only a prefix is fixed, and each tool completes the name

@@ -56,11 +56,14 @@ import Testing
       description: "port", replacing: "port: 8080", with: "port: 9090",
       terraform: ["aws_lb_target_group.this", taskDefinition.0],
       cloudFormation: ["TargetGroup", taskDefinition.1]),
+    // The target group is replaced with the load balancer: a group belongs to one load balancer
+    // at a time, and the new listeners are created before the old ones are deleted
+    // (`TargetGroupAssociationLimit` otherwise).
     Change(
       description: "load_balancer.public",
       replacing: "  public: true", with: "  public: false\n  allowed_cidrs: [\"10.0.0.0/8\"]",
-      terraform: Set(["aws_lb.this"] + listeners.0),
-      cloudFormation: Set(["LoadBalancer"] + listeners.1)),
+      terraform: Set(["aws_lb.this", "aws_lb_target_group.this"] + listeners.0),
+      cloudFormation: Set(["LoadBalancer", "TargetGroup"] + listeners.1)),
     Change(
       description: "network.vpc_id", replacing: "vpc-0a1b2c3d4e5f60718",
       with: "vpc-0a1b2c3d4e5f60799",
@@ -220,6 +223,35 @@ import Testing
       if before.canonical(id, property) == newName { keptNames.insert(id) }
     }
     #expect(keptNames == change.cloudFormationRefusals)
+  }
+
+  /// A target group that moves to another load balancer gets a new name, so that the new group
+  /// can take the new listener or rule while the old one still serves the old load balancer:
+  /// AWS refuses one group on two load balancers (`TargetGroupAssociationLimit`), and
+  /// CloudFormation creates the new rule before it deletes the old one. Another listener of the
+  /// same load balancer keeps the group.
+  @Test func aTargetGroupMovingToAnotherLoadBalancerIsRenamed() throws {
+    let ownKeys =
+      "  public: true\n  certificate_arn: arn:aws:acm:eu-west-2:123456789012:certificate/0f8e9c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b\n"
+    let subnets =
+      "  load_balancer_subnets: [subnet-0a1b2c3d4e5f60712, subnet-0a1b2c3d4e5f60713]\n"
+    #expect(Self.base.contains(ownKeys) && Self.base.contains(subnets))
+    func shared(_ listener: String) -> String {
+      let rule = [
+        "  listener_arn: arn:aws:elasticloadbalancing:eu-west-2:123456789012:listener/app/\(listener)",
+        "  security_group: sg-0123456789abcdef0", "  priority: 120", "  paths: [\"/orders/*\"]",
+      ]
+      return Self.base.replacingOccurrences(
+        of: ownKeys, with: rule.joined(separator: "\n") + "\n"
+      ).replacingOccurrences(of: subnets, with: "")
+    }
+    func name(_ text: String) throws -> String { try Self.plan(text).webParts.targetGroup.name }
+    let own = try name(Self.base)
+    let sharedA = try name(shared("shared-a/50dc6c495c0c9188/f2f7dc8efc522ab2"))
+    let sharedAOtherListener = try name(shared("shared-a/50dc6c495c0c9188/0123456789abcdef"))
+    let sharedB = try name(shared("shared-b/60dc6c495c0c9188/f2f7dc8efc522ab2"))
+    #expect(Set([own, sharedA, sharedB]).count == 3)
+    #expect(sharedA == sharedAOtherListener)
   }
 
   /// Without the changes above, names are stable: rendering the same spec twice, or changing a
