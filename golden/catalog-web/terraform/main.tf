@@ -145,7 +145,7 @@ resource "aws_vpc_security_group_egress_rule" "tasks_egress" {
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "catalog-web-tg-1a26f6"
+  name                 = "catalog-web-tg-60a24e"
   port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"

@@ -267,7 +267,7 @@ resource "aws_lb" "this" {
 }
 
 resource "aws_lb_target_group" "this" {
-  name                 = "inventory-internal-tg-e8e612"
+  name                 = "inventory-internal-tg-f3b6a5"
   port                 = 9000
   protocol             = "HTTP"
   target_type          = "ip"
