@@ -23,6 +23,7 @@ extension BootstrapPlanner {
     statements += ecsStatements() + logStatements() + roleStatements() + imageStatements()
     // Only a `web` service has a load balancer (and the DNS record in front of it).
     statements += networkStatements() + (plan.web == nil ? [] : loadBalancerStatements())
+    statements += hardeningDeployStatements()
     statements += listenerRuleStatements()
     statements += dnsStatements() + scalingStatements()
     statements += kindDeployStatements()

@@ -46,6 +46,7 @@ extension BootstrapPlanner {
             .accountless(service: "route53", resource: "hostedzone/\(record.hostedZoneID)")
           ]))
     }
+    statements += hardeningReviewStatements()
     statements += kindReviewStatements()
     statements.append(describeStatement())
     return statements
