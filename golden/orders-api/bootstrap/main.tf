@@ -297,6 +297,15 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
+    # WAF authorizes an association on the web ACL and the load balancer; ELB's SetWebACL is
+    # the load balancer's side of it.
+    sid       = "WebACLAssociation"
+    effect    = "Allow"
+    actions   = ["elasticloadbalancing:SetWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource"]
+    resources = ["arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/shop-prod/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:loadbalancer/app/orders-api-alb-*/*"]
+  }
+
+  statement {
     sid       = "AliasRecord"
     effect    = "Allow"
     actions   = ["route53:ChangeResourceRecordSets"]
@@ -410,6 +419,13 @@ data "aws_iam_policy_document" "plan" {
     effect    = "Allow"
     actions   = ["route53:GetHostedZone", "route53:ListResourceRecordSets"]
     resources = ["arn:${data.aws_partition.current.partition}:route53:::hostedzone/Z0123456789ABCDEFGHIJ"]
+  }
+
+  statement {
+    sid       = "ReadWebACLAssociation"
+    effect    = "Allow"
+    actions   = ["wafv2:GetWebACL", "wafv2:GetWebACLForResource"]
+    resources = ["arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/shop-prod/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6", "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:loadbalancer/app/orders-api-alb-*/*"]
   }
 
   statement {

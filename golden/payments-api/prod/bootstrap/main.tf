@@ -315,6 +315,20 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
+    sid       = "AccessLogBucket"
+    effect    = "Allow"
+    actions   = ["s3:CreateBucket", "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:GetAccelerateConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketLocation", "s3:GetBucketLogging", "s3:GetBucketObjectLockConfiguration", "s3:GetBucketOwnershipControls", "s3:GetBucketPolicy", "s3:GetBucketPolicyStatus", "s3:GetBucketPublicAccessBlock", "s3:GetBucketRequestPayment", "s3:GetBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketWebsite", "s3:GetEncryptionConfiguration", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:ListBucket", "s3:ListBucketVersions", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutBucketTagging", "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::payments-api-prod-lblogs-*"]
+  }
+
+  statement {
+    sid       = "EmptyAccessLogBucket"
+    effect    = "Allow"
+    actions   = ["s3:DeleteObject", "s3:DeleteObjectVersion"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::payments-api-prod-lblogs-*/*"]
+  }
+
+  statement {
     # A scalable target's ARN holds an id Application Auto Scaling generates, and its actions
     # take no name condition.
     sid       = "Scaling"
@@ -387,6 +401,13 @@ data "aws_iam_policy_document" "plan" {
     effect    = "Allow"
     actions   = ["ecr:DescribeImages", "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:ListTagsForResource"]
     resources = ["arn:${data.aws_partition.current.partition}:ecr:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:repository/payments-api-prod"]
+  }
+
+  statement {
+    sid       = "ReadAccessLogBucket"
+    effect    = "Allow"
+    actions   = ["s3:GetAccelerateConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketLocation", "s3:GetBucketLogging", "s3:GetBucketObjectLockConfiguration", "s3:GetBucketOwnershipControls", "s3:GetBucketPolicy", "s3:GetBucketPolicyStatus", "s3:GetBucketPublicAccessBlock", "s3:GetBucketRequestPayment", "s3:GetBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketWebsite", "s3:GetEncryptionConfiguration", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:ListBucket"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::payments-api-prod-lblogs-*"]
   }
 
   statement {
