@@ -17,7 +17,7 @@ struct Outputs {
     // The load balancer outputs belong to `web`; other kinds list their own.
     if case .sharedListener(let rule) = plan.web?.entry, let url = rule.serviceURL {
       // The shared load balancer's own name is its owner's to publish: only the service's host.
-      outputs.append(("ServiceUrl", "URL of the service (its first host).", .string(url)))
+      outputs.append(("ServiceUrl", "URL of the service (its first host and path).", .string(url)))
     }
     if let balancer = plan.ownLoadBalancer?.loadBalancer {
       outputs += [

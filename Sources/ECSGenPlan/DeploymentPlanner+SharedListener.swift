@@ -13,6 +13,11 @@ extension DeploymentPlanner {
     // A host with wildcards is no address a client can open. The scheme is assumed to be HTTPS:
     // a shared listener that routes by host is the TLS front of several services.
     let address = hosts.first { !$0.contains("*") && !$0.contains("?") }
+    // On a listener shared by several services, `/` on that host belongs to another rule (or to
+    // the listener's default): the URL takes the first path pattern up to its first wildcard,
+    // which this rule matches (`/catalog/*` gives `/catalog/`).
+    let path =
+      listener.paths?.first.map { String($0.value.prefix { $0 != "*" && $0 != "?" }) } ?? ""
     return ListenerRulePlan(
       listenerARN: arn,
       loadBalancerSecurityGroupID: listener.securityGroup?.value ?? "",
@@ -20,7 +25,7 @@ extension DeploymentPlanner {
       hosts: hosts,
       paths: (listener.paths ?? []).map(\.value),
       loadBalancerLabel: label,
-      serviceURL: address.map { "https://\($0)" })
+      serviceURL: address.map { "https://\($0)" + (path.hasPrefix("/") ? path : "") })
   }
 
   /// The tasks accept the container port only from the shared load balancer's group.

@@ -53,7 +53,8 @@ public struct ListenerRulePlan: Sendable, Equatable, Codable {
   /// `app/NAME/ID`, the load balancer part of the `ALBRequestCountPerTarget` resource label,
   /// read from the listener ARN (the load balancer is not in the generated infrastructure).
   public var loadBalancerLabel: String
-  /// The service URL: the first host over HTTPS when the rule has a host without wildcards;
-  /// nil otherwise (a shared listener's address is its owner's to publish).
+  /// The service URL: the first host without wildcards over HTTPS, followed by the first path
+  /// pattern up to its first wildcard; nil without such a host (a shared listener's address is
+  /// its owner's to publish).
   public var serviceURL: String?
 }

@@ -16,7 +16,7 @@ struct OutputsFile {
     // The load balancer outputs belong to `web`; other kinds list their own.
     if case .sharedListener(let rule) = plan.web?.entry, let url = rule.serviceURL {
       // The shared load balancer's own name is its owner's to publish: only the service's host.
-      outputs.append(("service_url", "URL of the service (its first host).", .string(url)))
+      outputs.append(("service_url", "URL of the service (its first host and path).", .string(url)))
     }
     if let balancer = plan.ownLoadBalancer?.loadBalancer {
       outputs += [
