@@ -12,8 +12,8 @@ output "cluster_name" {
 }
 
 output "service_url" {
-  description = "URL of the service (its first host)."
-  value       = "https://shop.example.com"
+  description = "URL of the service (its first host and path)."
+  value       = "https://shop.example.com/catalog"
 }
 
 output "log_group_name" {
