@@ -30,6 +30,8 @@ public enum ELBLogDelivery {
     "eu-south-1": "635631232127", "eu-west-3": "009996457667", "eu-north-1": "897822967062",
     "me-south-1": "076674570225", "sa-east-1": "507241528517", "us-gov-west-1": "048591011584",
     "us-gov-east-1": "190560391635",
+    // AWS in China's own table (docs.amazonaws.cn, "Elastic Load Balancing").
+    "cn-north-1": "638102146993", "cn-northwest-1": "037604701340",
   ]
 
   /// The principal the bucket policy of a load balancer in `region` must allow.

@@ -67,4 +67,11 @@ import Testing
       ELBLogDelivery.principal(region: "eu-central-2")
         == .service("logdelivery.elasticloadbalancing.amazonaws.com"))
   }
+
+  /// The China regions have ELB accounts of their own (AWS in China, "Elastic Load Balancing");
+  /// the global service principal is not theirs.
+  @Test func theChinaRegionsNameTheirELBAccounts() {
+    #expect(ELBLogDelivery.principal(region: "cn-north-1") == .account("638102146993"))
+    #expect(ELBLogDelivery.principal(region: "cn-northwest-1") == .account("037604701340"))
+  }
 }
