@@ -29,11 +29,16 @@ extension SpecValidator {
     let spotLocation =
       capacity.spotPercent?.location ?? capacity.spotWeight?.location
       ?? capacity.location
+    // A warning, not an error: AWS's own documents disagree. The ECS API reference
+    // (CapacityProviderStrategyItem) says FARGATE_SPOT runs ARM64 Linux tasks on platform
+    // version 1.4.0 or later (LATEST, which ecsgen renders, is 1.4.0); the developer guide's
+    // "Fargate capacity providers" page still says X86_64 only. ecsgen refuses only what AWS
+    // would refuse, so it says what to watch instead of stopping the render.
     if weights.spot > 0, spec.platform?.value == .linuxARM64, let platform = spec.platform {
       findings.add(
-        .error(
+        .warning(
           "spot-arm64", at: platform.location,
-          "Fargate Spot runs only X86_64 tasks, but this service is `linux/arm64` and `capacity` puts tasks on FARGATE_SPOT; build the image for `linux/amd64` and set `platform: linux/amd64`, or remove the Spot share from `capacity`",
+          "this service is `linux/arm64` and `capacity` puts tasks on FARGATE_SPOT; the ECS API reference allows ARM64 on Fargate Spot from platform version 1.4.0, but the developer guide still says Fargate Spot runs only X86_64 tasks, so watch the first deployment; if tasks fail to place on FARGATE_SPOT, set `platform: linux/amd64` (and build the image for it) or remove the Spot share from `capacity`",
           notes: ["`capacity` is at line \(capacity.location.line)"]))
     }
     let maxTasks = spec.autoscaling?.max?.value ?? spec.count?.value ?? SpecDefaults.count
