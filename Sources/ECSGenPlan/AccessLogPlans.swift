@@ -50,6 +50,12 @@ public struct CreatedLogBucketPlan: Sendable, Equatable, Codable {
   public var abortIncompleteUploadDays: Int
   /// The policy denies every request not made over TLS.
   public var requireTLS: Bool
+  /// The identifiers inside the bucket's own configuration, decided here so that Terraform and
+  /// CloudFormation write the same ones: the lifecycle rule's `id`, and the `Sid` of the
+  /// policy's TLS statement and of its log-delivery statement.
+  public var lifecycleRuleID: String
+  public var tlsStatementID: String
+  public var logDeliveryStatementID: String
   /// Terraform deletes the bucket with its logs on destroy (`force_destroy`), so that destroy and
   /// apply again work, as `logs.on_destroy: delete` does for the log group.
   public var forceDestroy: Bool

@@ -22,6 +22,8 @@ extension DeploymentPlanner {
         encryption: "AES256", objectOwnership: "BucketOwnerEnforced", blockPublicAccess: true,
         versioning: true, expirationDays: SpecDefaults.LoadBalancer.accessLogExpirationDays,
         noncurrentExpirationDays: 30, abortIncompleteUploadDays: 7, requireTLS: true,
+        lifecycleRuleID: "expire-logs", tlsStatementID: "DenyInsecureTransport",
+        logDeliveryStatementID: "AllowLoadBalancerLogDelivery",
         forceDestroy: true, keepInCloudFormation: true)
       plan.accessLogs = AccessLogsPlan(bucket: .created(bucket), prefix: prefix)
     }

@@ -60,7 +60,7 @@ extension Resources {
       "LifecycleConfiguration": .sorted([
         "Rules": .array([
           .sorted([
-            "Id": .string("expire-logs"),
+            "Id": .string(bucket.lifecycleRuleID),
             "Status": .string("Enabled"),
             "ExpirationInDays": .int(bucket.expirationDays),
             "NoncurrentVersionExpiration": .sorted([
@@ -88,7 +88,7 @@ extension Resources {
     if bucket.requireTLS {
       statements.append(
         .sorted([
-          "Sid": .string("DenyInsecureTransport"),
+          "Sid": .string(bucket.tlsStatementID),
           "Effect": .string("Deny"),
           "Principal": .string("*"),
           "Action": .string("s3:*"),
@@ -105,7 +105,7 @@ extension Resources {
       }
     statements.append(
       .sorted([
-        "Sid": .string("AllowLoadBalancerLogDelivery"),
+        "Sid": .string(bucket.logDeliveryStatementID),
         "Effect": .string("Allow"),
         "Principal": principal,
         "Action": .string("s3:PutObject"),

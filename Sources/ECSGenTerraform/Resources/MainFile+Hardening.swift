@@ -93,7 +93,7 @@ extension MainFile {
           block(
             "rule",
             [
-              .set("id", .string("expire-logs")),
+              .set("id", .string(bucket.lifecycleRuleID)),
               .set("status", .string("Enabled")),
               .blankLine,
               block("filter", []),
@@ -123,7 +123,7 @@ extension MainFile {
         block(
           "statement",
           [
-            .set("sid", .string("DenyInsecureTransport")),
+            .set("sid", .string(bucket.tlsStatementID)),
             .set("effect", .string("Deny")),
             .set("actions", .list([.string("s3:*")])),
             .set(
@@ -151,7 +151,7 @@ extension MainFile {
       block(
         "statement",
         [
-          .set("sid", .string("AllowLoadBalancerLogDelivery")),
+          .set("sid", .string(bucket.logDeliveryStatementID)),
           .set("effect", .string("Allow")),
           .set("actions", .list([.string("s3:PutObject")])),
           .set(
