@@ -1,0 +1,66 @@
+/// Where an unknown key of a Copilot manifest probably belongs. Copilot never rejected unknown
+/// keys, so a key written one level off (a container health check setting under the load
+/// balancer's check, a health check under `image.build`) was silently dropped; these hints say
+/// where Copilot would have read it.
+enum CopilotKeyHints {
+  /// The container health check's own keys: under `http.healthcheck` they were never read.
+  static let containerCheckOnly: Set<String> = ["command", "retries", "start_period"]
+  /// The load balancer health check's own keys: under `image.healthcheck` they were never read.
+  static let loadBalancerCheckOnly: Set<String> = [
+    "path", "port", "success_codes", "healthy_threshold", "unhealthy_threshold", "grace_period",
+  ]
+
+  /// A hint for `key` found at `place` (the schema path of its mapping, with `<name>` for the
+  /// user's names and `[]` for list items), for the mistakes whose explanation is more than
+  /// "it belongs elsewhere".
+  static func explicit(key: String, place: String) -> String? {
+    let last = place.split(separator: ".").last.map(String.init) ?? ""
+    let parent = place.split(separator: ".").dropLast().last.map(String.init) ?? ""
+    if last == "healthcheck", parent == "http" || place.hasSuffix("additional_rules[]"),
+      containerCheckOnly.contains(key)
+    {
+      let counting =
+        key == "retries"
+        ? " The load balancer's check counts failures with `unhealthy_threshold` instead." : ""
+      return
+        "`\(key)` is a setting of the container health check, which Copilot reads at `image.healthcheck.\(key)`, not of the load balancer's check under `http.healthcheck`: move it there.\(counting)"
+    }
+    let inSidecar = place.hasPrefix("sidecars.") || place.contains(".sidecars.")
+    if last == "healthcheck", parent == "image" || inSidecar,
+      loadBalancerCheckOnly.contains(key)
+    {
+      return
+        "`\(key)` is a setting of the load balancer's health check, which Copilot reads at `http.healthcheck.\(key)`; the container health check only runs `command` inside the container: move it there."
+    }
+    if last == "build", parent == "image", key == "healthcheck" {
+      return
+        "a health check under `image.build` is never read: move it up to `image.healthcheck` (the check run inside the container), or to `http.healthcheck` for the load balancer's check."
+    }
+    return nil
+  }
+
+  /// Where else in `schema` Copilot reads a key named `key` (up to three paths, outside
+  /// `environments`, which repeat the rest), or a key whose name is close to it.
+  static func elsewhere(key: String, in schema: CopilotKeySchema, notAt place: String) -> String? {
+    let paths = schema.keyPaths().map(\.path).filter { !$0.hasPrefix("environments.<name>") }
+    func parent(_ path: String) -> String {
+      guard let dot = path.lastIndex(of: ".") else { return "" }
+      return String(path[..<dot])
+    }
+    func name(_ path: String) -> String {
+      path.split(separator: ".").last.map(String.init) ?? path
+    }
+    let exact = paths.filter { name($0) == key && parent($0) != place }
+    if !exact.isEmpty {
+      return "Copilot reads `\(key)` at "
+        + exact.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
+        + ": move it there if that is what it sets."
+    }
+    let names = Array(Set(paths.map(name))).sorted()
+    if let close = CopilotKeySpelling.closest(to: key, among: names) {
+      let at = paths.filter { name($0) == close }.prefix(3).map { "`\($0)`" }
+      return "did you mean `\(close)`, which Copilot reads at \(at.joined(separator: ", "))?"
+    }
+    return nil
+  }
+}
