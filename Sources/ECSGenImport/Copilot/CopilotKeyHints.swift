@@ -13,7 +13,7 @@ enum CopilotKeyHints {
   /// A hint for `key` found at `place` (the schema path of its mapping, with `<name>` for the
   /// user's names and `[]` for list items), for the mistakes whose explanation is more than
   /// "it belongs elsewhere".
-  static func explicit(key: String, place: String) -> String? {
+  static func explicit(key: String, place: String, hasLoadBalancer: Bool) -> String? {
     let last = place.split(separator: ".").last.map(String.init) ?? ""
     let parent = place.split(separator: ".").dropLast().last.map(String.init) ?? ""
     if last == "healthcheck", parent == "http" || place.hasSuffix("additional_rules[]"),
@@ -29,12 +29,18 @@ enum CopilotKeyHints {
     if last == "healthcheck", parent == "image" || inSidecar,
       loadBalancerCheckOnly.contains(key)
     {
+      guard hasLoadBalancer else {
+        return
+          "`\(key)` is a setting of a load balancer's health check, and this workload has no load balancer; the container health check runs `command` inside the container and counts failures with `retries`."
+      }
       return
         "`\(key)` is a setting of the load balancer's health check, which Copilot reads at `http.healthcheck.\(key)`; the container health check only runs `command` inside the container: move it there."
     }
     if last == "build", parent == "image", key == "healthcheck" {
+      let loadBalancer =
+        hasLoadBalancer ? ", or to `http.healthcheck` for the load balancer's check" : ""
       return
-        "a health check under `image.build` is never read: move it up to `image.healthcheck` (the check run inside the container), or to `http.healthcheck` for the load balancer's check."
+        "a health check under `image.build` is never read: move it up to `image.healthcheck` (the check run inside the container)\(loadBalancer)."
     }
     return nil
   }

@@ -207,7 +207,7 @@ struct CopilotManifestWalker {
         "`\(keyPath)` did not carry over into the spec: write it by hand as ecsgen's `\(ecsgenKey)` (see the spec reference in the README)."
       )
     case .byHand(let instruction):
-      report(key, path: keyPath, "`\(keyPath)` has no ecsgen equivalent: \(instruction).")
+      report(key, path: keyPath, "`\(keyPath)` did not carry over; \(instruction).")
     case .ignored:
       return
     }
@@ -217,14 +217,12 @@ struct CopilotManifestWalker {
     _ key: Node, name: String, keyPath: String, schema: CopilotKeySchema, place: String
   ) {
     let allowed = schema.keyNames
-    var hint: String?
-    if let close = CopilotKeySpelling.closest(to: name, among: allowed) {
-      hint = "did you mean `\(close)`?"
-    } else if let explicit = CopilotKeyHints.explicit(key: name, place: place) {
-      hint = explicit
-    } else {
-      hint = CopilotKeyHints.elsewhere(key: name, in: root, notAt: Self.topLevelPlace(place))
-    }
+    // A mistake with its own explanation first, then a typo of a key allowed here, then the
+    // same key (or a close one) elsewhere in this workload type's manifest.
+    let hint =
+      CopilotKeyHints.explicit(key: name, place: place, hasLoadBalancer: root.key("http") != nil)
+      ?? CopilotKeySpelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
+      ?? CopilotKeyHints.elsewhere(key: name, in: root, notAt: Self.topLevelPlace(place))
     let shown = Self.shortened(name)
     var message =
       "Copilot ignored `\(shown)`: it is not a key of \(Self.placeName(place)) in \(manifestKind), and Copilot did not reject unknown keys, so this setting never took effect."
