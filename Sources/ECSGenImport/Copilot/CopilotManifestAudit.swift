@@ -58,6 +58,9 @@ struct CopilotManifestWalker {
   var stopped = false
   /// Key positions already walked: an aliased mapping is walked once.
   var walked = Set<CopilotKeyPosition>()
+  /// Key positions already reported: a key reached again through an alias or a merge key is
+  /// reported once, at the first path that reached it, and its message is built once.
+  var reported = Set<CopilotKeyPosition>()
 
   init(root: CopilotKeySchema, manifestKind: String, consumed: Set<CopilotKeyPosition>) {
     self.root = root
@@ -105,6 +108,7 @@ struct CopilotManifestWalker {
   ) {
     let position = Self.position(of: key)
     guard case .scalar(let scalar) = key else {
+      guard reported.insert(position).inserted else { return }
       report(
         key, path: path.isEmpty ? "(key)" : "\(path).(key)",
         "Copilot ignored a key that is a \(Self.kindName(key)) here: manifest keys are plain words. Remove it, or write the setting it was meant to be as a key of \(Self.placeName(place))."
@@ -200,6 +204,7 @@ struct CopilotManifestWalker {
   }
 
   private mutating func reportUnconsumed(_ key: Node, keyPath: String, as entry: CopilotKey) {
+    guard reported.insert(Self.position(of: key)).inserted else { return }
     switch entry.disposition {
     case .mapped(let ecsgenKey):
       report(
@@ -216,6 +221,7 @@ struct CopilotManifestWalker {
   private mutating func reportUnknown(
     _ key: Node, name: String, keyPath: String, schema: CopilotKeySchema, place: String
   ) {
+    guard reported.insert(Self.position(of: key)).inserted else { return }
     let allowed = schema.keyNames
     // A mistake with its own explanation first, then a typo of a key allowed here, then the
     // same key (or a close one) elsewhere in this workload type's manifest.
