@@ -1,5 +1,6 @@
-@testable import ECSGenImport
 import Testing
+
+@testable import ECSGenImport
 
 /// The audit on the "mistakes" fixtures: every silent mistake is found, at its line, with the
 /// hint that says where the key belongs; every key without an ecsgen equivalent says what to do.
@@ -40,11 +41,13 @@ import Testing
           phrase: "Copilot reads at `image.healthcheck.start_period`"),
         Expected(
           keyPath: "http.stickyness", line: 23, column: 3, phrase: "Did you mean `stickiness`?"),
-        Expected(keyPath: "port", line: 30, column: 1, phrase: "Copilot reads `port` at `image.port`"),
+        Expected(
+          keyPath: "port", line: 30, column: 1, phrase: "Copilot reads `port` at `image.port`"),
         Expected(
           keyPath: "variables.ORDERS_TABLE.from_cfn", line: 35, column: 5,
           phrase: "ecsgen cannot read CloudFormation exports"),
-        Expected(keyPath: "env_file", line: 39, column: 1, phrase: "ecsgen has no environment files"),
+        Expected(
+          keyPath: "env_file", line: 39, column: 1, phrase: "ecsgen has no environment files"),
         Expected(keyPath: "logging.destination", line: 43, column: 3, phrase: "no FireLens"),
         Expected(keyPath: "network.connect", line: 47, column: 3, phrase: "no Service Connect"),
         Expected(keyPath: "publish", line: 51, column: 1, phrase: "ecsgen creates no SNS topics"),

@@ -1,7 +1,8 @@
-@testable import ECSGenImport
 import Foundation
 import Testing
 import Yams
+
+@testable import ECSGenImport
 
 /// A manifest is input from whoever can edit the repository: the audit must finish quickly on
 /// any YAML Yams accepts, never crash, and keep what it quotes short and on one line.

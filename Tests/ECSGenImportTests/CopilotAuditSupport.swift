@@ -1,7 +1,8 @@
-@testable import ECSGenImport
 import ECSGenTestSupport
 import Foundation
 import Yams
+
+@testable import ECSGenImport
 
 /// Helpers for the manifest audit's tests.
 enum CopilotAuditSupport {

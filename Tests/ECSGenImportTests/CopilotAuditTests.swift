@@ -1,6 +1,7 @@
-@testable import ECSGenImport
 import Testing
 import Yams
+
+@testable import ECSGenImport
 
 /// The audit's rules: what counts as consumed, how user names and environments are checked,
 /// and what each workload type knows.
@@ -17,7 +18,9 @@ import Yams
     let findings = try audit("name: web\ncount: 3\n", consumed: [.init(line: 1, column: 1)])
     #expect(findings.map(\.keyPath) == ["count"])
     #expect(findings.first?.line == 2 && findings.first?.column == 1)
-    #expect(findings.first?.message.contains("write it by hand as ecsgen's `count or autoscaling`") == true)
+    #expect(
+      findings.first?.message.contains("write it by hand as ecsgen's `count or autoscaling`")
+        == true)
   }
 
   @Test func consumedKeysAndEmptyValuesAreNotReported() throws {
@@ -66,7 +69,10 @@ import Yams
         test:
       """
     let findings = try audit(text)
-    #expect(findings.map(\.keyPath) == ["environments.prod.name", "environments.prod.memroy", "environments.prod.http.alias"])
+    #expect(
+      findings.map(\.keyPath) == [
+        "environments.prod.name", "environments.prod.memroy", "environments.prod.http.alias",
+      ])
     #expect(findings[0].message.contains("Copilot ignored `name`"))
     #expect(findings[1].message.contains("Did you mean `memory`?"))
     #expect(findings[2].message.contains("`load_balancer.domain`"))
@@ -84,7 +90,10 @@ import Yams
               path: /data
       """
     let findings = try audit(text, consumed: [.init(line: 2, column: 3)])
-    #expect(findings.map(\.keyPath) == ["sidecars.nginx.image.build", "sidecars.nginx.portt", "sidecars.nginx.mount_points"])
+    #expect(
+      findings.map(\.keyPath) == [
+        "sidecars.nginx.image.build", "sidecars.nginx.portt", "sidecars.nginx.mount_points",
+      ])
     #expect(findings[0].message.contains("builds only the main container's image"))
     #expect(findings[1].message.contains("Did you mean `port`?"))
   }
@@ -115,7 +124,8 @@ import Yams
           - name: orders
             servce: api
       """
-    let findings = try audit(text, .workerService, consumed: [.init(line: 1, column: 1), .init(line: 4, column: 7)])
+    let findings = try audit(
+      text, .workerService, consumed: [.init(line: 1, column: 1), .init(line: 4, column: 7)])
     #expect(findings.map(\.keyPath) == ["subscribe.topics[].servce"])
     #expect(findings.first?.message.contains("Did you mean `service`?") == true)
   }
@@ -149,9 +159,13 @@ import Yams
   }
 
   @Test func everyTypeKnowsItsDocumentedTopLevelKeys() {
-    let shared = ["name", "type", "image", "cpu", "memory", "platform", "variables", "secrets", "environments"]
+    let shared = [
+      "name", "type", "image", "cpu", "memory", "platform", "variables", "secrets", "environments",
+    ]
     let own: [CopilotWorkloadType: [String]] = [
-      .loadBalancedWebService: ["http", "nlb", "count", "exec", "sidecars", "logging", "taskdef_overrides"],
+      .loadBalancedWebService: [
+        "http", "nlb", "count", "exec", "sidecars", "logging", "taskdef_overrides",
+      ],
       .backendService: ["http", "count", "exec", "sidecars", "deployment", "observability"],
       .workerService: ["subscribe", "count", "deployment", "publish"],
       .scheduledJob: ["on", "timeout", "retries", "publish"],
@@ -171,6 +185,8 @@ import Yams
     #expect(CopilotKeySpelling.closest(to: "queues", among: ["topics", "queue"]) == "queue")
     #expect(CopilotKeySpelling.closest(to: "healthCheck", among: ["healthcheck"]) == "healthcheck")
     #expect(CopilotKeySpelling.closest(to: "zzzzzz", among: ["queue"]) == nil)
-    #expect(CopilotKeySpelling.closest(to: String(repeating: "q", count: 100_000), among: ["queue"]) == nil)
+    #expect(
+      CopilotKeySpelling.closest(to: String(repeating: "q", count: 100_000), among: ["queue"])
+        == nil)
   }
 }
