@@ -190,3 +190,13 @@ import Yams
         == nil)
   }
 }
+
+@Suite struct CopilotAuditEnvironmentHintTests {
+  @Test func anEnvironmentCannotChangeTheNameOrType() throws {
+    let findings = CopilotManifestAudit.findings(
+      in: try CopilotAuditSupport.root("environments:\n  prod:\n    type: Backend Service\n"),
+      workloadType: .loadBalancedWebService, consumedKeys: [])
+    #expect(findings.map(\.keyPath) == ["environments.prod.type"])
+    #expect(findings.first?.message.contains("An environment cannot change `type`") == true)
+  }
+}

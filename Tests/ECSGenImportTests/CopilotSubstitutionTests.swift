@@ -61,3 +61,15 @@ import Testing
     #expect(result.value == text)
   }
 }
+
+@Suite struct CopilotSubstitutionListTests {
+  @Test func jsonArraysOfStringsAreLists() {
+    #expect(CopilotSubstitution.expandedList(#"["sg-1","sg-2"]"#) == ["sg-1", "sg-2"])
+    #expect(CopilotSubstitution.expandedList(#"  ["a"]"#) == ["a"])
+  }
+
+  @Test(arguments: [#"[]"#, #"[1, 2]"#, #"["a", 1]"#, "sg-1", #"{"a": "b"}"#, "[", ""])
+  func otherValuesAreNot(value: String) {
+    #expect(CopilotSubstitution.expandedList(value) == nil)
+  }
+}

@@ -14,6 +14,10 @@ enum CopilotKeyHints {
   /// user's names and `[]` for list items), for the mistakes whose explanation is more than
   /// "it belongs elsewhere".
   static func explicit(key: String, place: String, hasLoadBalancer: Bool) -> String? {
+    if place == "environments.<name>", ["name", "type", "environments"].contains(key) {
+      return
+        "an environment cannot change `\(key)`: Copilot reads it only at the top of the manifest, so remove it here."
+    }
     let last = place.split(separator: ".").last.map(String.init) ?? ""
     let parent = place.split(separator: ".").dropLast().last.map(String.init) ?? ""
     if last == "healthcheck", parent == "http" || place.hasSuffix("additional_rules[]"),

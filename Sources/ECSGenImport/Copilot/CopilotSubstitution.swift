@@ -1,3 +1,5 @@
+import Foundation
+
 /// Copilot's `${NAME}` substitutions in manifest values. Copilot filled in
 /// `${COPILOT_APPLICATION_NAME}` and `${COPILOT_ENVIRONMENT_NAME}` itself and every other
 /// `${VAR}` from the shell that ran `copilot deploy`. The importer resolves the two it can know
@@ -72,6 +74,19 @@ public struct CopilotSubstitution: Sendable, Equatable {
       index += 1
     }
     return Result(value: String(output), unresolved: unresolved)
+  }
+
+  /// The list a string value stood for in Copilot: after substitution, Copilot read every string
+  /// value that parses as a non-empty JSON array of strings (`["sg-1","sg-2"]`, typically from a
+  /// variable such as `${SECURITY_GROUPS}`) as that list, unless it was a literal block scalar
+  /// (`|`). It did so for every string value, with or without a variable in it. Nil when
+  /// `value` is not such an array.
+  public static func expandedList(_ value: String) -> [String]? {
+    guard value.first == "[" || value.first?.isWhitespace == true,
+      let data = value.data(using: .utf8),
+      let list = try? JSONSerialization.jsonObject(with: data) as? [String], !list.isEmpty
+    else { return nil }
+    return list
   }
 
   /// The value of a variable this substitution knows.
