@@ -60,12 +60,30 @@ enum CopilotAuditSupport {
     }
   }
 
-  /// The findings for `text` with a perfect mapper's keys consumed.
-  static func findings(_ text: String, _ type: CopilotWorkloadType) throws
-    -> [CopilotImportFinding]
-  {
+  /// The findings for `text` with a perfect mapper's keys consumed, and the keys at
+  /// `alsoConsumed` (dot-joined paths through mappings): keys without an ecsgen equivalent that
+  /// a mapper reads when their value is what ecsgen does anyway (`http.path: /`).
+  static func findings(
+    _ text: String, _ type: CopilotWorkloadType, alsoConsumed: [String] = []
+  ) throws -> [CopilotImportFinding] {
     let node = try root(text)
-    return CopilotManifestAudit.findings(
-      in: node, workloadType: type, consumedKeys: perfectMapperKeys(node, type: type))
+    var consumed = perfectMapperKeys(node, type: type)
+    for path in alsoConsumed {
+      var current: Node? = node
+      var key: Node?
+      for name in path.split(separator: ".") {
+        guard case .mapping(let mapping)? = current,
+          let pair = mapping.first(where: { $0.key.string == String(name) })
+        else {
+          current = nil
+          key = nil
+          break
+        }
+        key = pair.key
+        current = pair.value
+      }
+      if let key { consumed.insert(CopilotManifestWalker.position(of: key)) }
+    }
+    return CopilotManifestAudit.findings(in: node, workloadType: type, consumedKeys: consumed)
   }
 }

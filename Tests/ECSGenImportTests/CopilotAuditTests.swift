@@ -200,3 +200,30 @@ import Yams
     #expect(findings.first?.message.contains("An environment cannot change `type`") == true)
   }
 }
+
+@Suite struct CopilotAuditScalarFormTests {
+  func audit(_ text: String) throws -> [CopilotImportFinding] {
+    CopilotManifestAudit.findings(
+      in: try CopilotAuditSupport.root(text), workloadType: .loadBalancedWebService,
+      consumedKeys: [])
+  }
+
+  /// `efs: true` (a file system Copilot created) and `efs: {id: fs-...}` (an existing one) are
+  /// different instructions; `efs: false` needs none.
+  @Test func managedEFSHasItsOwnInstruction() throws {
+    let managed = try audit("storage:\n  volumes:\n    data:\n      efs: true\n")
+    #expect(managed.map(\.keyPath) == ["storage.volumes.data.efs"])
+    #expect(managed.first?.message.contains("`efs: true` asked Copilot to create") == true)
+    let existing = try audit("storage:\n  volumes:\n    data:\n      efs: {id: fs-1, uid: 1000}\n")
+    #expect(
+      existing.map(\.keyPath) == ["storage.volumes.data.efs.id", "storage.volumes.data.efs.uid"])
+    #expect(existing.first?.message.contains("`volumes[].file_system`") == true)
+    #expect(try audit("storage:\n  volumes:\n    data:\n      efs: false\n").isEmpty)
+  }
+
+  @Test func aPathOtherThanTheRootNeedsASharedListener() throws {
+    let findings = try audit("http:\n  path: /api\n")
+    #expect(findings.first?.message.contains("`load_balancer.paths`") == true)
+    #expect(findings.first?.message.contains("did not carry over;") == true)
+  }
+}

@@ -47,7 +47,10 @@ extension CopilotKeyCatalogue {
 
   /// One listener rule of `http` (the main one, inline, or an item of `additional_rules`).
   static let routingRuleKeys: [Key] = [
-    .mapped("path", to: "load_balancer.paths"),
+    .byHand(
+      "path",
+      "ecsgen gives a service a load balancer of its own, which sends every path to it: serve the app under `/`, or join a shared load balancer (`load_balancer.listener_arn`) and write the path in `load_balancer.paths`"
+    ),
     .byHand(
       "version",
       "ecsgen's target group speaks HTTP/1.1 to the containers; gRPC and HTTP/2 to the targets cannot be set, so serve HTTP/1.1 on `port`"

@@ -98,7 +98,13 @@ enum CopilotKeyCatalogue {
   /// `platform`: a string, or `{osfamily, architecture}`.
   static let platform = Key.mapped(
     "platform", to: "platform",
-    Schema([.mapped("osfamily", to: "platform"), .mapped("architecture", to: "platform")]))
+    Schema([
+      .byHand(
+        "osfamily",
+        "ecsgen runs Linux containers only (`platform: linux/amd64` or `linux/arm64`): a Windows image must be rebuilt for Linux before it can run under ecsgen"
+      ),
+      .mapped("architecture", to: "platform"),
+    ]))
 
   // MARK: Count and autoscaling
 
@@ -166,7 +172,7 @@ enum CopilotKeyCatalogue {
     ]))
 
   static let volume = Schema([
-    .mapped(
+    Key.mapped(
       "efs", to: "volumes[].file_system",
       Schema([
         .mapped("id", to: "volumes[].file_system", stringOrFromCFN),
@@ -191,7 +197,11 @@ enum CopilotKeyCatalogue {
           "gid",
           "Copilot-managed EFS does not carry over: create a file system with an access point whose POSIX user has this GID and name both in `volumes`"
         ),
-      ])),
+      ])
+    ).whenScalar(
+      .byHand(
+        "`efs: true` asked Copilot to create and manage a file system, and ecsgen mounts existing ones only: create a file system with an access point, copy the data over, and write their ids in `volumes[].file_system` and `volumes[].access_point`"
+      )),
     .mapped("path", to: "volumes[].path"),
     .mapped("read_only", to: "volumes[].read_only"),
   ])

@@ -80,6 +80,9 @@ struct CopilotKey: Sendable {
   /// What the value may hold when it is a mapping or a list; nil when the audit does not look
   /// inside it (a scalar, or a value Copilot passes on unread, such as a filter policy).
   let schema: CopilotKeySchema?
+  /// What becomes of the key when its value is a scalar, when that differs from its mapping
+  /// form (`efs: true` asked Copilot to create a file system; `efs: {id: ...}` names one).
+  var whenScalar: CopilotKeyDisposition? = nil
 
   /// A key with an ecsgen equivalent, `ecsgenKey`, which the mapper writes.
   static func mapped(_ name: String, to ecsgenKey: String, _ schema: CopilotKeySchema? = nil)
@@ -93,6 +96,13 @@ struct CopilotKey: Sendable {
     -> CopilotKey
   {
     CopilotKey(name: name, disposition: .byHand(instruction), schema: schema)
+  }
+
+  /// This key, with another disposition when its value is a scalar.
+  func whenScalar(_ disposition: CopilotKeyDisposition) -> CopilotKey {
+    var key = self
+    key.whenScalar = disposition
+    return key
   }
 
   /// A key that matters to Copilot but leaves nothing to carry over (`reason` says why).

@@ -168,7 +168,15 @@ struct CopilotManifestWalker {
       return
     }
     guard !consumed.contains(position), !Self.isNull(value) else { return }
-    reportUnconsumed(key, keyPath: keyPath, as: entry)
+    if case .scalar(let scalar) = value, let scalarDisposition = entry.whenScalar {
+      // The scalar form turns a feature on; `false` leaves it off, which needs nothing.
+      guard scalar.string != "false" else { return }
+      reportUnconsumed(
+        key, keyPath: keyPath,
+        as: CopilotKey(name: entry.name, disposition: scalarDisposition, schema: nil))
+    } else {
+      reportUnconsumed(key, keyPath: keyPath, as: entry)
+    }
   }
 
   private mutating func walkOnce(
