@@ -32,6 +32,22 @@ import Yams
     #expect(findings.count < 100, "\(findings.count)")
   }
 
+  /// Thousands of unknown keys: the first `maxFindings` are reported, then one finding says the
+  /// audit stopped; the hint index is built once, so the cost stays linear.
+  @Test func thousandsOfUnknownKeysStopAtTheFindingCap() throws {
+    let text =
+      (0..<5_000).map { "unknown\($0): 1" }.joined(separator: "\n") + "\nhttp:\n"
+      + (0..<5_000).map { "  zz\($0): 1" }.joined(separator: "\n")
+    let root = try CopilotAuditSupport.root(text)
+    let start = Date()
+    let findings = CopilotManifestAudit.findings(
+      in: root, workloadType: .loadBalancedWebService, consumedKeys: [])
+    #expect(Date().timeIntervalSince(start) < 2)
+    #expect(findings.count == CopilotManifestAudit.maxFindings + 1)
+    #expect(
+      findings.last?.message.contains("has more than 500 keys that did not carry over") == true)
+  }
+
   @Test func aliasedMappingsAreReportedOnce() throws {
     let text = """
       environments:

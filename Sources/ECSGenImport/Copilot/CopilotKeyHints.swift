@@ -49,26 +49,36 @@ enum CopilotKeyHints {
     return nil
   }
 
-  /// Where else in `schema` Copilot reads a key named `key` (up to three paths, outside
-  /// `environments`, which repeat the rest), or a key whose name is close to it.
-  static func elsewhere(key: String, in schema: CopilotKeySchema, notAt place: String) -> String? {
-    let paths = schema.keyPaths().map(\.path).filter { !$0.hasPrefix("environments.<name>") }
-    func parent(_ path: String) -> String {
-      guard let dot = path.lastIndex(of: ".") else { return "" }
-      return String(path[..<dot])
+  /// Every key path of a manifest's schema outside `environments` (which repeat the rest), with
+  /// the key names among them: built once per audit, however many keys it reports.
+  struct Index {
+    let paths: [(path: String, parent: String, name: String)]
+    let names: [String]
+
+    init(_ schema: CopilotKeySchema) {
+      paths = schema.keyPaths().map(\.path).filter { !$0.hasPrefix("environments.<name>") }.map {
+        path in
+        let dot = path.lastIndex(of: ".")
+        return (
+          path, dot.map { String(path[..<$0]) } ?? "",
+          dot.map { String(path[path.index(after: $0)...]) } ?? path
+        )
+      }
+      names = Array(Set(paths.map(\.name))).sorted()
     }
-    func name(_ path: String) -> String {
-      path.split(separator: ".").last.map(String.init) ?? path
-    }
-    let exact = paths.filter { name($0) == key && parent($0) != place }
+  }
+
+  /// Where else in the manifest Copilot reads a key named `key` (up to three paths), or a key
+  /// whose name is close to it.
+  static func elsewhere(key: String, in index: Index, notAt place: String) -> String? {
+    let exact = index.paths.filter { $0.name == key && $0.parent != place }
     if !exact.isEmpty {
       return "Copilot reads `\(key)` at "
-        + exact.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
+        + exact.prefix(3).map { "`\($0.path)`" }.joined(separator: ", ")
         + ": move it there if that is what it sets."
     }
-    let names = Array(Set(paths.map(name))).sorted()
-    if let close = CopilotKeySpelling.closest(to: key, among: names) {
-      let at = paths.filter { name($0) == close }.prefix(3).map { "`\($0)`" }
+    if let close = CopilotKeySpelling.closest(to: key, among: index.names) {
+      let at = index.paths.filter { $0.name == close }.prefix(3).map { "`\($0.path)`" }
       return "did you mean `\(close)`, which Copilot reads at \(at.joined(separator: ", "))?"
     }
     return nil

@@ -14,6 +14,9 @@ public enum CopilotManifestAudit {
   /// How many keys and list items the audit visits. Yams expands aliases, so a file of a few
   /// lines can stand for billions of nodes ("billion laughs"); a real manifest has a few hundred.
   public static let maxVisits = 100_000
+  /// How many findings the audit writes before it stops: a real manifest has a handful, and a
+  /// file with thousands of unknown keys needs a look, not thousands of comments in the spec.
+  public static let maxFindings = 500
 
   /// The findings for `root` (the manifest's top-level mapping), in manifest order.
   public static func findings(
@@ -61,6 +64,8 @@ struct CopilotManifestWalker {
   /// Key positions already reported: a key reached again through an alias or a merge key is
   /// reported once, at the first path that reached it, and its message is built once.
   var reported = Set<CopilotKeyPosition>()
+  /// Where each key of the manifest lives, for "it belongs at ..." hints; built when first needed.
+  var index: CopilotKeyHints.Index?
 
   init(root: CopilotKeySchema, manifestKind: String, consumed: Set<CopilotKeyPosition>) {
     self.root = root
@@ -84,7 +89,7 @@ struct CopilotManifestWalker {
     switch node {
     case .mapping(let mapping):
       for (key, value) in mapping {
-        guard count(key) else { return }
+        guard !stopped, count(key) else { return }
         walkPair(
           key: key, value: value, schema: schema, path: path, place: place, parentKey: parentKey,
           depth: depth)
@@ -92,7 +97,7 @@ struct CopilotManifestWalker {
     case .sequence(let sequence):
       guard let items = schema.items else { return }
       for item in sequence {
-        guard count(item) else { return }
+        guard !stopped, count(item) else { return }
         walk(
           item, schema: items, path: "\(path)[]", place: "\(place)[]", parentKey: parentKey,
           depth: depth + 1)
@@ -205,7 +210,7 @@ struct CopilotManifestWalker {
   private mutating func stop(at node: Node, path: String, reason: String) {
     guard !stopped else { return }
     stopped = true
-    report(
+    append(
       node, path: path.isEmpty ? "(manifest)" : path,
       "the manifest \(reason), more than a Copilot manifest ever needs, so the audit stopped here and did not check the keys that follow: review them by hand."
     )
@@ -236,7 +241,7 @@ struct CopilotManifestWalker {
     let hint =
       CopilotKeyHints.explicit(key: name, place: place, hasLoadBalancer: root.key("http") != nil)
       ?? CopilotKeySpelling.closest(to: name, among: allowed).map { "did you mean `\($0)`?" }
-      ?? CopilotKeyHints.elsewhere(key: name, in: root, notAt: Self.topLevelPlace(place))
+      ?? CopilotKeyHints.elsewhere(key: name, in: keyIndex(), notAt: Self.topLevelPlace(place))
     let shown = Self.shortened(name)
     var message =
       "Copilot ignored `\(shown)`: it is not a key of \(Self.placeName(place)) in \(manifestKind), and Copilot did not reject unknown keys, so this setting never took effect."
@@ -245,7 +250,24 @@ struct CopilotManifestWalker {
     report(key, path: keyPath, message)
   }
 
+  private mutating func keyIndex() -> CopilotKeyHints.Index {
+    if let index { return index }
+    let built = CopilotKeyHints.Index(root)
+    index = built
+    return built
+  }
+
   private mutating func report(_ node: Node, path: String, _ message: String) {
+    guard findings.count < CopilotManifestAudit.maxFindings else {
+      stop(
+        at: node, path: path,
+        reason: "has more than \(CopilotManifestAudit.maxFindings) keys that did not carry over")
+      return
+    }
+    append(node, path: path, message)
+  }
+
+  private mutating func append(_ node: Node, path: String, _ message: String) {
     let position = Self.position(of: node)
     findings.append(
       CopilotImportFinding(
