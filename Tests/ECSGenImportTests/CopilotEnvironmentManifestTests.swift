@@ -1,6 +1,7 @@
-import ECSGenImport
 import Foundation
 import Testing
+
+@testable import ECSGenImport
 
 /// Environment manifests: what carries over into a service's spec (VPC, subnets, certificates)
 /// and a finding for each environment setting that changed the services but does not.
@@ -181,5 +182,17 @@ import Testing
     let manifest = try read(lines.joined(separator: "\n"))
     #expect(Date().timeIntervalSince(start) < 5)
     #expect(manifest.publicSubnetIDs.isEmpty)
+  }
+}
+
+@Suite struct CopilotEnvironmentNameTests {
+  @Test(
+    arguments: [
+      ("copilot/environments/prod/manifest.yml", "prod"), ("/abs/test/manifest.yml", "test"),
+      ("staging//manifest.yml", "staging"), ("manifest.yml", nil), ("./manifest.yml", nil),
+      ("", nil), ("/", nil), ("a/\u{0}/manifest.yml", "\u{0}"),
+    ] as [(String, String?)])
+  func theDirectoryNamesTheEnvironment(file: String, name: String?) {
+    #expect(CopilotEnvironmentManifestReader.directoryName(of: file) == name)
   }
 }

@@ -134,9 +134,11 @@ public enum CopilotEnvironmentManifestReader {
 
   /// The directory a manifest lies in (`copilot/environments/prod/manifest.yml` → `prod`).
   static func directoryName(of file: String) -> String? {
-    let directory = (file as NSString).deletingLastPathComponent
-    let name = (directory as NSString).lastPathComponent
-    return name.isEmpty || name == "." || name == "/" ? nil : name
+    // Split by hand rather than with NSString's path functions, which a hostile path could trip.
+    let components = file.split(separator: "/", omittingEmptySubsequences: true)
+    guard components.count >= 2 else { return nil }
+    let name = String(components[components.count - 2])
+    return name == "." || name == ".." ? nil : name
   }
 
   /// Looks keys up in the manifest and remembers the position of each key read, for the audit.

@@ -16,7 +16,7 @@ public enum CopilotManifestAudit {
   public static let maxVisits = 100_000
   /// How many findings the audit writes before it stops: a real manifest has a handful, and a
   /// file with thousands of unknown keys needs a look, not thousands of comments in the spec.
-  public static let maxFindings = 500
+  public static let maxFindings = 200
 
   /// The findings for `root` (the manifest's top-level mapping), in manifest order.
   public static func findings(
@@ -222,10 +222,10 @@ struct CopilotManifestWalker {
     case .mapped(let ecsgenKey):
       report(
         key, path: keyPath,
-        "`\(keyPath)` did not carry over into the spec: write it by hand as ecsgen's `\(ecsgenKey)` (see the spec reference in the README)."
+        "this key did not carry over into the spec: write it by hand as ecsgen's `\(ecsgenKey)` (see the spec reference in the README)."
       )
     case .byHand(let instruction):
-      report(key, path: keyPath, "`\(keyPath)` did not carry over; \(instruction).")
+      report(key, path: keyPath, "\(instruction).")
     case .ignored:
       return
     }
