@@ -17,7 +17,7 @@ extension CopilotKeyCatalogue {
       "write these ranges in `load_balancer.allowed_cidrs` of each public service")
     let cdnIngress = Key.byHand(
       "cdn",
-      "ecsgen creates no CloudFront distribution: to admit only CloudFront, set `load_balancer.allowed_cidrs` or put the load balancer behind your own distribution"
+      "ecsgen has no setting that admits only CloudFront: the load balancer admits `load_balancer.allowed_cidrs`, so if only your distribution may reach the service, have it add a secret header and check that header in the app"
     )
     let publicSSLPolicy = Key.byHand(
       "ssl_policy", "write it as `load_balancer.ssl_policy` of each public service")
@@ -106,7 +106,7 @@ extension CopilotKeyCatalogue {
         ])),
       .byHand(
         "cdn",
-        "ecsgen creates no CloudFront distribution: create one in front of the load balancer yourself (its origin is the service's load balancer, and `load_balancer.allowed_cidrs` can then admit CloudFront's managed prefix list ranges only)",
+        "ecsgen creates no CloudFront distribution: create one yourself with the service's load balancer as its origin, and keep its certificate and cache settings there",
         Schema([
           .known("certificate"), .known("terminate_tls"),
           .known("static_assets", Schema([.known("location"), .known("alias"), .known("path")])),

@@ -129,18 +129,24 @@ extension CopilotKeyCatalogue {
       ])),
     .mapped(
       "fifo", to: "queue.fifo",
-      Schema(
-        [
-          "content_based_deduplication", "deduplication_scope", "throughput_limit",
-          "high_throughput",
-        ]
-        .map {
-          .byHand(
-            $0,
-            "ecsgen's FIFO queue uses SQS's defaults (no content-based deduplication, deduplication and throughput per queue): set this on the queue in the SQS console or API after the first deploy, or give message deduplication ids when sending"
-          )
-        })),
+      Schema([
+        .byHand(
+          "content_based_deduplication",
+          "ecsgen's FIFO queue has content-based deduplication off: send each message with a `MessageDeduplicationId` (a hash of its body does what this did)"
+        ),
+        highThroughputFIFO("deduplication_scope"),
+        highThroughputFIFO("throughput_limit"),
+        highThroughputFIFO("high_throughput"),
+      ])),
   ])
+
+  /// The FIFO settings of SQS's high-throughput mode, which ecsgen's queue does not turn on.
+  static func highThroughputFIFO(_ name: String) -> Key {
+    .byHand(
+      name,
+      "ecsgen's FIFO queue deduplicates and limits throughput per queue (SQS's defaults), without high-throughput mode: if the worker needs more, create the queue outside ecsgen and name it in `queue.arn`"
+    )
+  }
 
   static let subscribe = Key.mapped(
     "subscribe", to: "queue",
