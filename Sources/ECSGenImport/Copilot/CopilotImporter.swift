@@ -111,9 +111,11 @@ public struct CopilotImporter {
     }
     let findings = CopilotManifestAudit.findings(
       in: manifest.root, workloadType: manifest.type, consumedKeys: log.consumed)
+    let checked = CopilotLintGuard.dropEntriesWithErrors(entries)
     return YAMLPrinter().print(
-      .mapping(entries),
-      header: header(manifest, warnings: warnings, findings: findings, log: log))
+      .mapping(checked.entries),
+      header: header(
+        manifest, warnings: warnings + checked.dropped, findings: findings, log: log))
   }
 
   /// The environments, in order, each with its manifest when one was given.
@@ -128,8 +130,13 @@ public struct CopilotImporter {
     for name in overrides where !result.contains(where: { $0.name == name }) {
       result.append((name, nil))
     }
-    return result.filter { EnvironmentRules.isValidName($0.name) }
+    // ecsgen deploys at most 20 environments from one spec.
+    return Array(
+      result.filter { EnvironmentRules.isValidName($0.name) }.prefix(Self.maxEnvironments))
   }
+
+  /// The most environments one spec holds (`environment-count`).
+  static let maxEnvironments = 20
 
   /// `--name`, or the manifest's name made valid and short enough for the environments.
   func serviceName(_ manifest: CopilotManifest, environments: [String]) -> String {

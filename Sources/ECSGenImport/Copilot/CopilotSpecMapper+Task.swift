@@ -34,7 +34,7 @@ extension CopilotSpecMapper {
     }
     return [
       YAMLEntry(
-        "image", .string("TODO-the-image:tag"), spacedBefore: true,
+        "image", .string("todo-write-the-image:tag"), spacedBefore: true,
         comments: [
           image?.child("location").map {
             "TODO: \(Self.at($0)) holds a variable (see the header): write the image reference."
@@ -43,9 +43,13 @@ extension CopilotSpecMapper {
     ]
   }
 
+  /// The directory part of a Dockerfile path (`services/api/Dockerfile` → `services/api`).
+  /// Written out, not NSString's `deletingLastPathComponent`, which crashed on some manifest
+  /// values (the hostile-input test found it).
   static func directory(of path: String) -> String {
-    let directory = (path as NSString).deletingLastPathComponent
-    return directory.isEmpty ? "." : directory
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let directory = path[..<slash]
+    return directory.isEmpty ? "/" : String(directory)
   }
 
   func sizeEntries() -> [YAMLEntry] {
@@ -213,7 +217,12 @@ extension CopilotSpecMapper {
   func dependsOnNode(_ value: CopilotValue) -> YAMLNode? {
     let conditions = ["START", "COMPLETE", "SUCCESS", "HEALTHY"]
     var entries: [YAMLEntry] = []
+    let sidecars = Set(root.child("sidecars")?.entries.map(\.key) ?? [])
     for (name, condition) in value.entries {
+      guard sidecars.contains(name) || name == serviceName else {
+        warn(condition, "`\(name.prefix(60))` is not a sidecar of this manifest; left out.")
+        continue
+      }
       let upper = (condition.string ?? "").uppercased()
       guard conditions.contains(upper) else {
         warn(condition, "`\(upper.prefix(40))` is not a container condition; left out.")

@@ -93,6 +93,15 @@ extension CopilotSpecMapper {
         warn(sidecar, "a task holds at most 10 containers; this sidecar was left out.")
         continue
       }
+      let validName =
+        !name.isEmpty && name.count <= 255 && name != serviceName
+        && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+      guard validName else {
+        warn(
+          sidecar,
+          "a container name has 1-255 letters, digits, `-` and `_`; this sidecar was left out.")
+        continue
+      }
       var fields: [(String, YAMLNode?)] = [("name", .string(name))]
       let image = sidecar.child("image")
       if let location = image?.concrete ?? image?.child("location")?.concrete {
@@ -102,7 +111,7 @@ extension CopilotSpecMapper {
           (
             "image",
             .string(
-              "TODO-\(name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" })-image:tag"
+              "todo-\(name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" })-image:tag"
             )
           ))
         warn(
