@@ -16,8 +16,12 @@ extension CopilotSpecMapper {
       let dockerfile: String
       let context: String
       if build.isMapping {
-        dockerfile = build.child("dockerfile")?.string ?? "Dockerfile"
-        context = build.child("context")?.string ?? Self.directory(of: dockerfile)
+        let contextValue = build.child("context")?.string
+        // Copilot's default Dockerfile is the one in the context directory.
+        dockerfile =
+          build.child("dockerfile")?.string
+          ?? (contextValue.map { $0 + "/Dockerfile" } ?? "Dockerfile")
+        context = contextValue ?? Self.directory(of: dockerfile)
       } else {
         dockerfile = build.string ?? "Dockerfile"
         context = Self.directory(of: dockerfile)

@@ -203,6 +203,11 @@ extension CopilotSpecMapper {
       comments.append("The VPC and subnets from the \(environment.name) environment manifest.")
     } else if !subnets.isEmpty {
       fields.append(("subnets", .sequence(subnets.map(YAMLNode.string))))
+    } else if placement == "private", let placementValue = vpc?.child("placement") {
+      warn(
+        placementValue,
+        "the tasks ran in the environment's private subnets: list them in `network.subnets`, or import with --env-manifest."
+      )
     }
     if placement == "public" && type != .requestDrivenWebService && environment != nil {
       fields.append(("assign_public_ip", .bool(true)))
