@@ -158,6 +158,15 @@ import Yams
     #expect(CopilotWorkspace.applicationName(in: "other: x\n") == nil)
   }
 
+  @Test func anEnvironmentNameEcsgenRefusesIsLeftOutWithAWarning() throws {
+    let spec = try importSpec(
+      "name: s\ntype: Backend Service\nimage: {location: r/s:1}\nenvironments: {Prod_EU: {count: 2}, dev: {count: 3}}\n"
+    )
+    #expect(spec.contains("WARNING: the environment `Prod_EU` was left out"))
+    #expect(spec.contains("\n  dev:\n"))
+    #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors, "\(spec)")
+  }
+
   @Test func environmentsComeInTheOrderOfTheEnvironmentManifestsThenTheOverrides() throws {
     let manifest = try CopilotManifest.read(
       Data(

@@ -49,7 +49,7 @@ public struct CopilotImporter {
       type: manifest.type, serviceName: name, applicationName: applicationName,
       environment: nil)
     let baseEntries = baseMapper.entries()
-    var warnings = baseMapper.warnings
+    var warnings = skippedEnvironments(overrides: overrides.map(\.key)) + baseMapper.warnings
     var environmentEntries: [YAMLEntry] = []
     for environment in environments {
       let override = overrides.first { $0.key == environment.name }?.value
@@ -133,6 +133,18 @@ public struct CopilotImporter {
     // ecsgen deploys at most 20 environments from one spec.
     return Array(
       result.filter { EnvironmentRules.isValidName($0.name) }.prefix(Self.maxEnvironments))
+  }
+
+  /// What `environmentNames` left out, and why.
+  func skippedEnvironments(overrides: [String]) -> [String] {
+    let kept = Set(environmentNames(overrides: overrides).map(\.name))
+    let all = environmentManifests.map(\.name) + overrides
+    var seen: Set<String> = []
+    return all.filter { !kept.contains($0) && seen.insert($0).inserted }.map { name in
+      EnvironmentRules.isValidName(name)
+        ? "the environment \(name.prefix(40)) was left out: one spec deploys at most \(Self.maxEnvironments); import it again with another --name."
+        : "the environment `\(name.prefix(40))` was left out: an ecsgen environment name has lowercase letters, digits and single `-` (at most 25 characters)."
+    }
   }
 
   /// The most environments one spec holds (`environment-count`).
