@@ -163,6 +163,30 @@ public struct CopilotImporter {
     return name
   }
 
+  /// Whether the manifest uses the application's name: `${COPILOT_APPLICATION_NAME}`, or topics
+  /// whose names Copilot prefixed with it.
+  static func needsApplicationName(_ root: Node) -> Bool {
+    var pending = [root]
+    var visited = 0
+    while let node = pending.popLast(), visited < 100_000 {
+      visited += 1
+      switch node {
+      case .scalar(let scalar):
+        if scalar.string.contains("${COPILOT_APPLICATION_NAME}") || scalar.string == "topics" {
+          return true
+        }
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          pending.append(key)
+          pending.append(value)
+        }
+      case .sequence(let sequence): pending += sequence
+      case .alias: break
+      }
+    }
+    return false
+  }
+
   func header(
     _ manifest: CopilotManifest, warnings: [String], findings: [CopilotImportFinding],
     log: CopilotReadLog
@@ -180,7 +204,7 @@ public struct CopilotImporter {
         "behind an Application Load Balancer of its own, in your VPC.",
       ]
     }
-    if applicationName == nil {
+    if applicationName == nil && Self.needsApplicationName(manifest.root) {
       lines += [
         "", "TODO: no copilot/.workspace beside the manifest: the application's name is unknown.",
       ]
