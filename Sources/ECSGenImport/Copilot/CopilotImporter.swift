@@ -115,8 +115,14 @@ public struct CopilotImporter {
     return YAMLPrinter().print(
       .mapping(checked.entries),
       header: header(
-        manifest, warnings: warnings + checked.dropped, findings: findings, log: log))
+        manifest, warnings: warnings + checked.dropped, findings: findings, log: log,
+        environmentsResolveTheirName: !environments.isEmpty))
   }
+
+  /// Whether the substitution fills in `${COPILOT_ENVIRONMENT_NAME}` for a known environment.
+  static let substitutionKnowsEnvironments =
+    CopilotSubstitution(environmentName: "e").resolve("${COPILOT_ENVIRONMENT_NAME}")
+    .unresolved.isEmpty
 
   /// The environments, in order, each with its manifest when one was given.
   func environmentNames(overrides: [String]) -> [(
@@ -189,7 +195,7 @@ public struct CopilotImporter {
 
   func header(
     _ manifest: CopilotManifest, warnings: [String], findings: [CopilotImportFinding],
-    log: CopilotReadLog
+    log: CopilotReadLog, environmentsResolveTheirName: Bool = false
   ) -> [String] {
     var lines = [
       "Imported by `ecsgen import copilot` from \(sourceFile): the Copilot \(manifest.type.rawValue)"
@@ -209,9 +215,16 @@ public struct CopilotImporter {
         "", "TODO: no copilot/.workspace beside the manifest: the application's name is unknown.",
       ]
     }
-    let unresolved = log.unresolved.map {
-      "TODO: `\($0.path)` (line \($0.line)) uses "
-        + $0.names.map { "${\($0)}" }.joined(separator: ", ")
+    // With environments, each environment fills in its own name: only the keys above them
+    // keep `${COPILOT_ENVIRONMENT_NAME}`, and every environment overrides those.
+    let dropEnvironmentName = environmentsResolveTheirName && Self.substitutionKnowsEnvironments
+    let unresolved = log.unresolved.compactMap { entry -> String? in
+      let names = entry.names.filter {
+        !(dropEnvironmentName && $0 == "COPILOT_ENVIRONMENT_NAME")
+      }
+      guard !names.isEmpty else { return nil }
+      return "TODO: `\(entry.path)` (line \(entry.line)) uses "
+        + names.map { "${\($0)}" }.joined(separator: ", ")
         + ", which Copilot took from the shell that ran `copilot deploy`: write the value."
     }
     let warningLines =
