@@ -121,8 +121,7 @@ public struct CopilotImporter {
 
   /// Whether the substitution fills in `${COPILOT_ENVIRONMENT_NAME}` for a known environment.
   static let substitutionKnowsEnvironments =
-    CopilotSubstitution(environmentName: "e").resolve("${COPILOT_ENVIRONMENT_NAME}")
-    .unresolved.isEmpty
+    CopilotSubstitution(environmentName: "e").resolve("${COPILOT_ENVIRONMENT_NAME}").value == "e"
 
   /// The environments, in order, each with its manifest when one was given.
   func environmentNames(overrides: [String]) -> [(
