@@ -62,7 +62,12 @@ public struct CopilotImporter {
         type: manifest.type, serviceName: name, applicationName: applicationName,
         environment: environment.manifest)
       let entries = mapper.entries()
-      for warning in mapper.warnings where !warnings.contains(warning) {
+      // A key the rest of the manifest already warned about is not repeated per environment
+      // (its value may differ only by the environment's name).
+      let warnedKeys = Set(warnings.compactMap(Self.keyPrefix))
+      for warning in mapper.warnings {
+        if let key = Self.keyPrefix(warning), warnedKeys.contains(key) { continue }
+        if warnings.contains(warning) { continue }
         warnings.append("in environment \(environment.name): " + warning)
       }
       if mapper.kind != baseMapper.kind {
@@ -117,6 +122,12 @@ public struct CopilotImporter {
       header: header(
         manifest, warnings: warnings + checked.dropped, findings: findings, log: log,
         environmentsResolveTheirName: !environments.isEmpty))
+  }
+
+  /// "`variables.X` (line 3)" of a warning that starts with a manifest key.
+  static func keyPrefix(_ warning: String) -> String? {
+    guard warning.hasPrefix("`"), let end = warning.range(of: "):") else { return nil }
+    return String(warning[..<end.upperBound])
   }
 
   /// Whether the substitution fills in `${COPILOT_ENVIRONMENT_NAME}` for a known environment.

@@ -295,11 +295,10 @@ extension CopilotSpecMapper {
           if secret.hasPrefix("arn:") {
             mapped.append(YAMLEntry(name, .string(secret)))
           } else {
-            notes += [
-              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secret.prefix(120))`;",
-              "the spec needs its ARN: `aws secretsmanager describe-secret --secret-id NAME`",
-              "prints it (add `:JSON_KEY::` after it to read one key). Add \(name) here.",
-            ]
+            // One line, since the note may also go to the header as a WARNING.
+            notes.append(
+              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secret.prefix(120))`; the spec needs its ARN, which `aws secretsmanager describe-secret --secret-id NAME` prints (add `:JSON_KEY::` to read one key): add \(name) with it."
+            )
           }
         } else if value.child("from_cfn") != nil {
           notes.append(
