@@ -151,6 +151,30 @@ import Yams
     #expect(!log.consumed.contains(CopilotKeyPosition(line: 6, column: 1)))
   }
 
+  @Test func auditFindingsBecomeHeaderWarningsWithKeyAndLine() throws {
+    let manifest = try CopilotManifest.read(
+      Data("name: s\ntype: Backend Service\n".utf8), file: "m.yml")
+    let finding = CopilotImportFinding(
+      keyPath: "http.stickyness", line: 23, column: 3, message: "did you mean `stickiness`?")
+    let header = CopilotImporter(sourceFile: "m.yml", applicationName: "shop").header(
+      manifest, warnings: [], findings: [finding], log: CopilotReadLog())
+    #expect(header.contains("WARNING: `http.stickyness` (line 23): did you mean `stickiness`?"))
+  }
+
+  @Test func theLintGuardLeavesOutAnEntryWithAnErrorAndSaysSo() {
+    let entries = [
+      YAMLEntry("name", .string("s")), YAMLEntry("image", .string("r/s:1")),
+      YAMLEntry("port", .int(8080)),
+      YAMLEntry("health_check", .map([("path", .string("no-leading-slash"))])),
+      YAMLEntry("cpu", .int(256)),
+    ]
+    let checked = CopilotLintGuard.dropEntriesWithErrors(entries)
+    #expect(checked.entries.map(\.key) == ["name", "image", "port", "cpu"])
+    #expect(checked.dropped.count == 1)
+    #expect(
+      checked.dropped.first?.hasPrefix("the imported `health_check` did not pass lint") == true)
+  }
+
   @Test func workspaceNamesTheApplication() {
     #expect(CopilotWorkspace.applicationName(in: "application: shop\n") == "shop")
     #expect(CopilotWorkspace.applicationName(in: "application: 'shop'\n") == "shop")
