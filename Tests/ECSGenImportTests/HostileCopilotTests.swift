@@ -68,25 +68,35 @@ import Testing
     "1.5", "true", "\"${UNSET}\"", "\"\\n ci:\\n  role_arn: x\"",
   ]
 
+  /// For each depth, one manifest in which every key of that depth holds the wrong value (the
+  /// keys above it are mappings): every key is wrong once, in 3 manifests per value instead of
+  /// one per key, so the test stays cheap beside the timing tests that run with it.
   @Test(arguments: CopilotWorkloadType.allCases)
   func wrongTypesEverywhereGiveASpecThatLints(type: CopilotWorkloadType) {
-    for key in Self.keys {
+    let depth = Self.keys.map { $0.split(separator: ".").count }.max() ?? 1
+    for level in 1...depth {
       for value in Self.wrongValues {
-        let text = "name: svc\ntype: \(type.rawValue)\n" + Self.nested(key, value)
-        expectLintsWithoutErrors(importSpec(text), "\(key): \(value)")
+        let text = "name: svc\ntype: \(type.rawValue)\n" + Self.manifest(level: level, value)
+        expectLintsWithoutErrors(importSpec(text), "level \(level): \(value)")
       }
     }
   }
 
-  /// `a.b.c: v` as nested block YAML.
-  static func nested(_ key: String, _ value: String) -> String {
-    let parts = key.split(separator: ".")
-    var text = ""
-    for (depth, part) in parts.enumerated() {
-      text += String(repeating: "  ", count: depth) + part + ":"
-      text += depth == parts.count - 1 ? " " + value + "\n" : "\n"
+  /// Every key path cut to `level` parts, as nested block YAML with `value` at the leaves.
+  static func manifest(level: Int, _ value: String) -> String {
+    var seen: Set<String> = []
+    var lines: [String] = []
+    for key in keys {
+      let parts = key.split(separator: ".").map(String.init)
+      guard parts.count >= level else { continue }
+      for depth in 1...level {
+        let prefix = parts.prefix(depth).joined(separator: ".")
+        guard seen.insert(prefix).inserted else { continue }
+        let indent = String(repeating: "  ", count: depth - 1)
+        lines.append(indent + parts[depth - 1] + ":" + (depth == level ? " " + value : ""))
+      }
     }
-    return text
+    return lines.joined(separator: "\n") + "\n"
   }
 
   @Test func hugeValuesAreBroughtIntoRange() {
