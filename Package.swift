@@ -37,7 +37,10 @@ let package = Package(
     .target(name: "ECSGenGitHubActions", dependencies: ["ECSGenPlan", "ECSGenRendering"]),
     .target(
       name: "ECSGenImport",
-      dependencies: ["ECSGenSpec", "ECSGenRendering", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "ECSGenSpec", "ECSGenDiagnostics", "ECSGenRendering",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .target(
       name: "ECSGenCloudFormation",

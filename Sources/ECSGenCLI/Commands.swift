@@ -25,6 +25,8 @@ public struct ECSGenCommand: ParsableCommand {
         ecsgen render                    render every spec in specs/ into infra/
         ecsgen check                     fail if infra/ is not what specs/ renders
         ecsgen import lambda fn.json     turn a Lambda function into a starter spec
+        ecsgen import copilot copilot/api/manifest.yml
+                                         turn a Copilot service into a starter spec
       """,
     version: ECSGenVersion.description,
     subcommands: [Lint.self, Render.self, Check.self, Diff.self, Import.self, Version.self])
@@ -232,7 +234,7 @@ public struct Check: StatusReporting {
 public struct Import: ParsableCommand {
   public static let configuration = CommandConfiguration(
     abstract: "Start a spec from something that already runs.",
-    subcommands: [ImportLambda.self])
+    subcommands: [ImportLambda.self, ImportCopilot.self])
 
   public init() {}
 }
@@ -295,6 +297,59 @@ public struct ImportLambda: StatusReporting {
       eventSourceMappings: eventSourceMappings, schedules: schedules, rules: rules)
     let output = ImportRunner(serviceName: name, outputPath: out, triggerFiles: triggerFiles)
       .run(file: file)
+    Terminal.write(output)
+    return output.status.rawValue
+  }
+}
+
+/// `ecsgen import copilot`.
+public struct ImportCopilot: StatusReporting {
+  public static let configuration = CommandConfiguration(
+    commandName: "copilot",
+    abstract: "Turn an AWS Copilot workload manifest into a starter spec.",
+    discussion: """
+      MANIFEST is a Copilot workload manifest (copilot/NAME/manifest.yml): a Load Balanced Web \
+      Service, Backend Service, Worker Service, Scheduled Job or Request-Driven Web Service. \
+      Every key with an ecsgen equivalent is mapped, with a comment naming the manifest's key \
+      and line; every key without one, and every key Copilot ignored (a typo, a key in the \
+      wrong place), is named in a WARNING comment. TODO comments mark what is left to do by \
+      hand. The application's name comes from copilot/.workspace when it is there.
+
+      --env-manifest (repeatable) takes environment manifests \
+      (copilot/environments/ENV/manifest.yml): each environment becomes an environment of the \
+      spec, in the order given, with its VPC, subnets and certificate; the manifest's \
+      `environments:` overrides apply to them.
+
+      Exit codes: 0 imported, 1 an input is not usable (the message names the file), \
+      2 ecsgen could not run.
+
+      Examples:
+        ecsgen import copilot copilot/api/manifest.yml --out specs/api.yaml
+        ecsgen import copilot copilot/api/manifest.yml \\
+          --env-manifest copilot/environments/test/manifest.yml \\
+          --env-manifest copilot/environments/prod/manifest.yml
+      """)
+
+  @Argument(help: "The workload's manifest.yml.")
+  public var manifest: String
+
+  @Option(
+    name: .customLong("env-manifest"),
+    help: "An environment's manifest.yml; repeat for each environment, in promotion order.")
+  public var envManifest: [String] = []
+
+  @Option(name: .long, help: "The service name (default: made from the manifest's name).")
+  public var name: String?
+
+  @Option(name: .long, help: "Write the spec here instead of standard output.")
+  public var out: String?
+
+  public init() {}
+
+  mutating func execute() -> Int32 {
+    let output = CopilotImportRunner(
+      serviceName: name, outputPath: out, environmentManifests: envManifest
+    ).run(file: manifest)
     Terminal.write(output)
     return output.status.rawValue
   }

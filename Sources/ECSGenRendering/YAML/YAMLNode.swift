@@ -12,6 +12,8 @@ public indirect enum YAMLNode: Sendable, Equatable {
   case literal(String)
   case sequence([YAMLNode])
   case mapping([YAMLEntry])
+  /// `~`: no value. An environment of an imported spec writes it to drop an inherited key.
+  case null
 }
 
 public struct YAMLEntry: Sendable, Equatable {

@@ -112,6 +112,7 @@ public struct YAMLPrinter: Sendable {
     case .literal(let text): YAMLQuoting.scalar(text)
     case .sequence: "[]"
     case .mapping: "{}"
+    case .null: "~"
     }
   }
 }
