@@ -1,7 +1,6 @@
 import ECSGenImport
 import ECSGenTestSupport
 import Foundation
-import Yams
 
 /// The Copilot workspace under `examples/copilot/`: one directory per workload, environment
 /// manifests under `environments/`.
@@ -42,7 +41,7 @@ enum CopilotFixtures {
     if case .mapping(let mapping) = manifest.root, mapping["environments"] != nil {
       for name in environmentOrder {
         let file = "\(workspace)/environments/\(name)/manifest.yml"
-        environments.append(try environmentManifest(try data(file), file: file))
+        environments.append(try CopilotEnvironmentManifestReader.read(try data(file), file: file))
       }
     }
     let workspaceText = String(decoding: try data(workspace + "/.workspace"), as: UTF8.self)
@@ -50,33 +49,5 @@ enum CopilotFixtures {
       sourceFile: path, applicationName: CopilotWorkspace.applicationName(in: workspaceText),
       environmentManifests: environments
     ).spec(for: manifest)
-  }
-
-  /// The environment manifest reader's result; until that reader lands (it is a placeholder
-  /// that throws on this branch), a stand-in that reads the same keys.
-  static func environmentManifest(_ data: Data, file: String) throws -> CopilotEnvironmentManifest {
-    do {
-      return try CopilotEnvironmentManifestReader.read(data, file: file)
-    } catch let error where error.description == "environment manifests are not read yet" {
-      return try standIn(data, file: file)
-    }
-  }
-
-  static func standIn(_ data: Data, file: String) throws -> CopilotEnvironmentManifest {
-    let root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
-    func ids(_ node: Node?) -> [String] {
-      node?.sequence?.compactMap { $0["id"]?.string } ?? []
-    }
-    let vpc = root?["network"]?["vpc"]
-    return CopilotEnvironmentManifest(
-      name: root?["name"]?.string ?? "",
-      vpcID: vpc?["id"]?.string,
-      publicSubnetIDs: ids(vpc?["subnets"]?["public"]),
-      privateSubnetIDs: ids(vpc?["subnets"]?["private"]),
-      publicCertificateARNs: root?["http"]?["public"]?["certificates"]?.sequence?.compactMap(
-        \.string)
-        ?? [],
-      privateCertificateARNs: root?["http"]?["private"]?["certificates"]?.sequence?.compactMap(
-        \.string) ?? [])
   }
 }

@@ -172,7 +172,45 @@ import Yams
     #expect(checked.entries.map(\.key) == ["name", "image", "port", "cpu"])
     #expect(checked.dropped.count == 1)
     #expect(
-      checked.dropped.first?.hasPrefix("the imported `health_check` did not pass lint") == true)
+      checked.dropped.first?.hasPrefix("the imported `health_check.path` did not pass lint")
+        == true)
+  }
+
+  /// One bad entry costs that entry only: the other secrets and the rest of the load balancer
+  /// stay (real manifests put AWS_ACCESS_KEY_ID in `secrets`, or one domain in two environments).
+  @Test func theLintGuardLeavesOutOnlyTheInnermostEntryWithAnError() {
+    let entries = [
+      YAMLEntry("name", .string("s")), YAMLEntry("image", .string("r/s:1")),
+      YAMLEntry("port", .int(8080)),
+      YAMLEntry(
+        "secrets",
+        .map([
+          ("AWS_ACCESS_KEY_ID", .string("/s/key")), ("DB_PASSWORD", .string("/s/db-password")),
+        ])),
+      YAMLEntry(
+        "load_balancer",
+        .map([("deregistration_delay", .string("30s")), ("idle_timeout", .string("9000s"))])),
+    ]
+    let checked = CopilotLintGuard.dropEntriesWithErrors(entries)
+    let printed = YAMLPrinter().print(.mapping(checked.entries))
+    #expect(printed.contains("DB_PASSWORD: /s/db-password"), "\(printed)")
+    #expect(!printed.contains("AWS_ACCESS_KEY_ID"))
+    #expect(printed.contains("deregistration_delay: 30s"), "\(printed)")
+    #expect(!printed.contains("idle_timeout"))
+    #expect(
+      checked.dropped.map { $0.prefix(40) } == [
+        "the imported `secrets.AWS_ACCESS_KEY_ID`", "the imported `load_balancer.idle_timeout",
+      ])
+  }
+
+  @Test func theLintGuardRemovesAMappingItLeavesEmpty() {
+    let entries = [
+      YAMLEntry("name", .string("s")), YAMLEntry("image", .string("r/s:1")),
+      YAMLEntry("port", .int(8080)),
+      YAMLEntry("secrets", .map([("AWS_SECRET_ACCESS_KEY", .string("/s/key"))])),
+    ]
+    let checked = CopilotLintGuard.dropEntriesWithErrors(entries)
+    #expect(checked.entries.map(\.key) == ["name", "image", "port"])
   }
 
   @Test func workspaceNamesTheApplication() {

@@ -181,7 +181,9 @@ public enum CopilotEnvironmentManifestReader {
         !CopilotManifestWalker.isNull(found.value)
       else { return nil }
       consumed.insert(CopilotManifestWalker.position(of: found.key))
-      return scalar.string
+      // An empty value (`id: ''`, as in manifests published with their ids masked) is no id:
+      // reading it as absent gives the spec a TODO instead of a value lint refuses.
+      return scalar.string.allSatisfy(\.isWhitespace) ? nil : scalar.string
     }
 
     /// The strings of the list `key`, marked as read.
@@ -190,7 +192,8 @@ public enum CopilotEnvironmentManifestReader {
       else { return [] }
       consumed.insert(CopilotManifestWalker.position(of: found.key))
       return items.compactMap { item in
-        guard case .scalar(let scalar) = item else { return nil }
+        guard case .scalar(let scalar) = item, !scalar.string.allSatisfy(\.isWhitespace)
+        else { return nil }
         return scalar.string
       }
     }

@@ -233,9 +233,24 @@ public struct CopilotImporter {
         !(dropEnvironmentName && $0 == "COPILOT_ENVIRONMENT_NAME")
       }
       guard !names.isEmpty else { return nil }
+      // Copilot filled in its own two names at deploy time and every other one from the shell
+      // that ran `copilot deploy`; the TODO says which, since the fix differs.
+      let own = names.filter { CopilotSubstitution.copilotNames.contains($0) }
+      let shell = names.filter { !CopilotSubstitution.copilotNames.contains($0) }
+      var reasons: [String] = []
+      if !own.isEmpty {
+        reasons.append(
+          own.map { "${\($0)}" }.joined(separator: ", ")
+            + ", which Copilot filled in when it deployed (import with --env-manifest, or a copilot/.workspace beside the manifest, to resolve it)"
+        )
+      }
+      if !shell.isEmpty {
+        reasons.append(
+          shell.map { "${\($0)}" }.joined(separator: ", ")
+            + ", which Copilot took from the shell that ran `copilot deploy`")
+      }
       return "TODO: `\(entry.path)` (line \(entry.line)) uses "
-        + names.map { "${\($0)}" }.joined(separator: ", ")
-        + ", which Copilot took from the shell that ran `copilot deploy`: write the value."
+        + reasons.joined(separator: ", and ") + ": write the value."
     }
     let warningLines =
       warnings.map { "WARNING: " + $0 }

@@ -24,8 +24,8 @@ enum CopilotLintGuard {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       var removed = false
       for error in errors {
-        guard let path = entryPath(atLine: error.location.line, in: lines),
-          path.first != "name", remove(path, from: &entries)
+        guard let full = entryPath(atLine: error.location.line, in: lines),
+          full.first != "name", let path = removeNarrowest(full, from: &entries)
         else { continue }
         removed = true
         dropped.append(
@@ -37,8 +37,21 @@ enum CopilotLintGuard {
     return (entries, dropped)
   }
 
-  /// The top-level key whose entry holds `line` (1-based), and within `environments` the
-  /// environment and its key.
+  /// Removes the innermost entry on `path` that can be removed, so that one bad secret or one
+  /// bad `load_balancer.domain` costs that entry, not the whole mapping around it. Within
+  /// `environments` the narrowest fallback is the environment's key, never the environment.
+  /// Returns the path removed.
+  static func removeNarrowest(_ path: [String], from entries: inout [YAMLEntry]) -> [String]? {
+    let shortest = path.first == "environments" ? min(3, path.count) : 1
+    for length in stride(from: path.count, through: shortest, by: -1) {
+      let candidate = Array(path.prefix(length))
+      if remove(candidate, from: &entries) { return candidate }
+    }
+    return nil
+  }
+
+  /// The path of mapping keys to the entry that holds `line` (1-based), as deep as the printed
+  /// spec's mappings go (entries inside list items end at the list's key).
   static func entryPath(atLine line: Int, in lines: [String]) -> [String]? {
     guard line >= 1, line <= lines.count else { return nil }
     var path: [String] = []
@@ -47,15 +60,21 @@ enum CopilotLintGuard {
       let text = lines[index]
       let indent = text.prefix { $0 == " " }.count
       let rest = text.dropFirst(indent)
-      guard indent < depth, indent % 2 == 0, indent <= 4, let first = rest.first, first != "#",
-        first != "-", let colon = rest.firstIndex(of: ":")
+      guard indent < depth, indent % 2 == 0, let first = rest.first, first != "#"
       else { continue }
+      // A list item: whatever was collected below it belongs to one item, which the guard
+      // cannot name, so the path ends at the list's own key.
+      if first == "-" {
+        path.removeAll()
+        depth = indent
+        continue
+      }
+      guard let colon = rest.firstIndex(of: ":") else { continue }
       path.insert(String(rest[..<colon]), at: 0)
       depth = indent
       if indent == 0 { break }
     }
-    guard let top = path.first else { return nil }
-    return top == "environments" ? Array(path.prefix(3)) : [top]
+    return path.isEmpty ? nil : path
   }
 
   /// Keys a spec cannot do without: replaced by a placeholder (with a TODO) instead of removed.
@@ -81,7 +100,12 @@ enum CopilotLintGuard {
     guard case .mapping(var inner) = entries[index].value,
       remove(Array(path.dropFirst()), from: &inner)
     else { return false }
-    entries[index].value = .mapping(inner)
+    // A mapping left empty goes too (`secrets:` whose only entry was the bad one).
+    if inner.isEmpty, placeholders[key] == nil {
+      entries.remove(at: index)
+    } else {
+      entries[index].value = .mapping(inner)
+    }
     return true
   }
 }

@@ -16,6 +16,8 @@ public struct CopilotSubstitution: Sendable, Equatable {
   /// The variables Copilot itself defines.
   public static let applicationNameVariable = "COPILOT_APPLICATION_NAME"
   public static let environmentNameVariable = "COPILOT_ENVIRONMENT_NAME"
+  /// The variables Copilot filled in itself (every other came from the deploying shell).
+  public static let copilotNames: Set<String> = [applicationNameVariable, environmentNameVariable]
 
   /// The Copilot application's name, when known.
   public var applicationName: String?
