@@ -9,6 +9,8 @@ injection payloads, size), and runs the binary on it as a subprocess:
 
   spec:   `lint --format json`, `lint --format github` and `render --out TMP` of every target
   lambda: `import lambda FILE`
+  copilot: `import copilot manifest.yml [--env-manifest env.yml] --out spec.yaml`, from a
+           mutated Copilot fixture (examples/copilot/), workload or environment manifest
 
 and checks, for every run: no signal (crash), at most 2 s of CPU time (user + system, measured
 per child with wait4: on a shared machine wall time measures the neighbours' load as much as the
@@ -16,7 +18,8 @@ input; a run is also killed after 20 s of wall time), at most 200 MiB peak memor
 exit status 0 or 1; every diagnostic's line and column inside the file; every `--format github`
 line a single well-formed workflow command; every rendered file valid in its format (YAML through
 PyYAML, JSON through `json`, HCL through `terraform fmt`, in one batch at the end); and an
-imported spec a YAML mapping with only the keys the importer writes.
+imported spec a YAML mapping with only the keys the importer writes; a Copilot import either
+exits 1 and writes nothing, or writes a spec that `lint` passes (exit 0).
 
 The same --seed and --cases always give the same cases (case N uses the seed `seed * 1_000_003 +
 N`), so a finding is reproduced with `--first N --cases 1`. Failing inputs are kept under --keep.
@@ -48,6 +51,8 @@ MEMORY_LIMIT_KB = 200 * 1024  # peak resident memory per run
 MAX_SPEC_BYTES = 1 << 20  # ecsgen's SpecLimits.maxFileBytes, also the import limit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The Copilot fixtures' environment manifests, as bytes (filled in by main).
+COPILOT_ENVIRONMENTS = []
 IMPORT_TOP_LEVEL_KEYS = {
     "name", "description", "region", "image", "cpu", "memory", "platform", "ephemeral_storage",
     "port", "entrypoint", "command", "health_check", "environment", "secrets", "roles", "network",
@@ -417,6 +422,32 @@ class Runner:
         except Exception as error:
             self.finding(case, f"imported spec: {str(error)[:300]}", data, ".json")
 
+    def copilot_case(self, case, manifest, environment, workdir):
+        """`import copilot`: exit 1 and no file, or a spec that lints without errors."""
+        with open(os.path.join(workdir, "manifest.yml"), "wb") as f:
+            f.write(manifest)
+        args = ["import", "copilot", "manifest.yml", "--out", "spec.yaml"]
+        if environment is not None:
+            os.makedirs(os.path.join(workdir, "env"), exist_ok=True)
+            with open(os.path.join(workdir, "env", "manifest.yml"), "wb") as f:
+                f.write(environment)
+            args += ["--env-manifest", "env/manifest.yml"]
+        # A finding keeps the mutated one of the two inputs (the other is a fixture).
+        data = manifest if environment is None or environment in COPILOT_ENVIRONMENTS else environment
+        result = self.run(args, workdir)
+        if not self.check_run(case, "import copilot", result, data, ".yml"):
+            return
+        written = os.path.exists(os.path.join(workdir, "spec.yaml"))
+        if result[0] != 0:
+            if written:
+                self.finding(case, "import copilot: exit 1 but a spec was written", data, ".yml")
+            return
+        if not written:
+            self.finding(case, "import copilot: exit 0 but no spec was written", data, ".yml")
+            return
+        result = self.run(["lint", "spec.yaml"], workdir)
+        self.check_run(case, "lint of the imported spec", result, data, ".yml", allowed=(0,))
+
     def check_hcl(self):
         """All distinct .tf outputs in one `terraform fmt` run: it fails on any syntax error."""
         if not self.seen_tf:
@@ -455,6 +486,15 @@ def main():
     corpus = [open(path, "rb").read().decode("utf-8", "surrogateescape") for path in specs]
     valid = [text for path, text in zip(specs, corpus) if "/invalid/" not in path]
     lambda_corpus = [open(path, encoding="utf-8").read() for path in lambdas]
+    copilot_root = os.path.join(ROOT, "examples/copilot/copilot")
+    workloads = sorted(name for name in os.listdir(copilot_root)
+                       if os.path.isfile(os.path.join(copilot_root, name, "manifest.yml")))
+    copilot_corpus = [open(os.path.join(copilot_root, name, "manifest.yml"), encoding="utf-8").read()
+                      for name in workloads]
+    environments = sorted(os.listdir(os.path.join(copilot_root, "environments")))
+    COPILOT_ENVIRONMENTS.extend(
+        open(os.path.join(copilot_root, "environments", name, "manifest.yml"), "rb").read()
+        for name in environments)
     runner = Runner(options.binary, options.keep)
     scratch_root = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
@@ -465,10 +505,26 @@ def main():
             draw = rng.random()
             if draw < 0.2:
                 runner.spec_case(case, hostile_valid_spec(rng, rng.choice(valid)), workdir)
-            elif draw < 0.75:
+            elif draw < 0.6:
                 runner.spec_case(case, mutate_spec(rng, rng.choice(corpus), corpus), workdir)
-            else:
+            elif draw < 0.8:
                 runner.lambda_case(case, mutate_lambda(rng, rng.choice(lambda_corpus)), workdir)
+            else:
+                # Mostly the workload manifest mutated; sometimes a fixture environment manifest
+                # beside it, or the environment manifest mutated instead.
+                manifest = rng.choice(copilot_corpus)
+                environment = None
+                second = rng.random()
+                if second < 0.7:
+                    manifest = mutate_spec(rng, manifest, copilot_corpus)
+                    if second < 0.25:
+                        environment = rng.choice(COPILOT_ENVIRONMENTS)
+                else:
+                    environment = mutate_spec(
+                        rng, rng.choice(COPILOT_ENVIRONMENTS).decode("utf-8"), copilot_corpus)
+                manifest = manifest if isinstance(manifest, bytes) else manifest.encode(
+                    "utf-8", "surrogateescape")
+                runner.copilot_case(case, manifest, environment, workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 

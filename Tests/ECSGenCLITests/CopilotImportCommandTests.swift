@@ -36,6 +36,7 @@ import Testing
     ("name: x\n", "no `type:`"),
     ("- a\n- b\n", "not a YAML mapping"),
     ("name: [x\n", "not valid YAML"),
+    ("", "the file is empty"), ("# only a comment\n", "the file is empty"),
   ])
   func badInputExitsWithOneAndWritesNothing(manifest: String, reason: String) throws {
     let directory = try TemporaryDirectory()
@@ -58,6 +59,8 @@ import Testing
       .run(file: fixture)
     #expect(output.status == .findings)
     #expect(output.standardError.contains(environment))
+    // The file is named once, by the command, not again by the reader.
+    #expect(output.standardError.components(separatedBy: environment).count == 2)
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 

@@ -1,3 +1,4 @@
+import ECSGenSpec
 import Foundation
 import Yams
 
@@ -51,23 +52,30 @@ public enum CopilotEnvironmentManifestReader {
   {
     guard data.count <= maxBytes else {
       throw ImportError(
-        "\(file) has \(data.count) bytes; a Copilot environment manifest is a few kilobytes and ecsgen reads at most \(maxBytes) bytes (1 MiB), so check that this is `copilot/environments/ENV/manifest.yml`"
+        "the file has \(data.count) bytes; a Copilot environment manifest is a few kilobytes and ecsgen reads at most \(maxBytes) bytes (1 MiB), so check that this is `copilot/environments/ENV/manifest.yml`"
       )
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ImportError("\(file) is not UTF-8 text, so it is not a Copilot environment manifest")
+      throw ImportError("the file is not UTF-8 text, so it is not a Copilot environment manifest")
     }
-    let parsed: Node?
-    do {
-      parsed = try Yams.compose(yaml: text)
-    } catch {
+    // The spec loader's YAML reading, with its guards (nesting depth, alias expansion,
+    // duplicate keys): an environment manifest is as untrusted as the workload manifest, and a
+    // plain `Yams.compose` let an alias bomb used as a mapping key run without end.
+    let root: Node
+    switch YAMLDocument.parse(text, file: file) {
+    case .success(let node): root = node
+    case .failure(let problem) where problem.rule == "empty-file":
       throw ImportError(
-        "\(file) is not YAML (\(CopilotManifestWalker.shortened(String(describing: error)))); give a Copilot environment manifest, `copilot/environments/ENV/manifest.yml`"
+        "the file is empty, so it is not a Copilot environment manifest (which starts with `name:` and `type: Environment`)"
+      )
+    case .failure(let problem):
+      throw ImportError(
+        "the file is not YAML that ecsgen reads (line \(problem.location.line), column \(problem.location.column): \(CopilotManifestWalker.shortened(problem.message))); give a Copilot environment manifest, `copilot/environments/ENV/manifest.yml`"
       )
     }
-    guard let root = parsed, case .mapping = root else {
+    guard case .mapping = root else {
       throw ImportError(
-        "\(file) is not a YAML mapping, so it is not a Copilot environment manifest (which starts with `name:` and `type: Environment`)"
+        "the file is not a YAML mapping, so it is not a Copilot environment manifest (which starts with `name:` and `type: Environment`)"
       )
     }
     var reading = Reading()
@@ -75,16 +83,16 @@ public enum CopilotEnvironmentManifestReader {
     guard type == "Environment" else {
       if let type, CopilotWorkloadType(rawValue: type) != nil {
         throw ImportError(
-          "\(file) is a workload manifest (`type: \(type)`), not an environment manifest: give it as the MANIFEST argument, and environment manifests (`type: Environment`) with --env-manifest"
+          "the file is a workload manifest (`type: \(type)`), not an environment manifest: give it as the MANIFEST argument, and environment manifests (`type: Environment`) with --env-manifest"
         )
       }
       let shown = type.map { "`type: \(CopilotManifestWalker.shortened($0))`" } ?? "no `type:`"
       throw ImportError(
-        "\(file) has \(shown); a Copilot environment manifest has `type: Environment`")
+        "the file has \(shown); a Copilot environment manifest has `type: Environment`")
     }
     guard let name = reading.string(root, "name") ?? directoryName(of: file) else {
       throw ImportError(
-        "\(file) has no `name:` and no directory to name the environment after; add `name: ENV`"
+        "the file has no `name:` and no directory to name the environment after; add `name: ENV`"
       )
     }
     var manifest = CopilotEnvironmentManifest(name: name)

@@ -26,6 +26,9 @@ public struct CopilotManifest {
     let root: Node
     switch YAMLDocument.parse(text, file: file) {
     case .success(let node): root = node
+    case .failure(let problem) where problem.rule == "empty-file":
+      throw ImportError(
+        "the file is empty, so it is not a Copilot manifest (one starts with `name:` and `type:`)")
     case .failure(let problem):
       throw ImportError(
         "line \(problem.location.line), column \(problem.location.column): \(problem.message)")
