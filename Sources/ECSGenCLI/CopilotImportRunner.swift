@@ -45,53 +45,16 @@ public struct CopilotImportRunner: Sendable {
       applicationName: Self.applicationName(besideManifest: file),
       environmentManifests: environments
     ).spec(for: manifest)
-    let checked = ServiceSpecLoader.load(text: spec, file: outputPath ?? "<imported spec>")
-    let errors = checked.diagnostics.filter { $0.severity == .error }
-    guard errors.isEmpty else {
-      // A bad --name gets here; the importer itself writes specs that lint.
-      return CommandOutput(
-        standardError: DiagnosticRenderer(format: .text).render(errors), status: .findings)
+    return ImportedSpecOutput.finish(spec, outputPath: outputPath) { service in
+      "imported the Copilot \(manifest.type.rawValue) \(DiagnosticRenderer.escapeText(manifest.name ?? "(no name)")) as the service \(service)"
     }
-    let todos = spec.components(separatedBy: "TODO:").count - 1
-    let warnings = spec.components(separatedBy: "WARNING:").count - 1
-    let name = checked.spec?.name?.value ?? "?"
-    let kind = checked.spec?.kind.map { " (kind: \($0.value.rawValue))" } ?? ""
-    var summary =
-      "imported the Copilot \(manifest.type.rawValue) \(DiagnosticRenderer.escapeText(manifest.name ?? "(no name)")) as the service \(name)\(kind): review \(todos) TODO and \(warnings) WARNING comment(s)"
-    guard let outputPath else {
-      return CommandOutput(standardOutput: spec, standardError: summary + "\n", status: .clean)
-    }
-    do {
-      let directory = (outputPath as NSString).deletingLastPathComponent
-      if !directory.isEmpty {
-        try OutputWriter.makeDirectory(directory)
-      }
-      try Data(spec.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-    } catch let failure as ToolFailure {
-      return .toolFailure(failure)
-    } catch {
-      return .toolFailure(ToolFailure("cannot write \(outputPath): \(error.localizedDescription)"))
-    }
-    summary += "; wrote \(outputPath)"
-    return CommandOutput(standardError: summary + "\n", status: .clean)
   }
 
-  /// Reads `file` (the size checked first, so a huge file costs nothing) and parses it.
   static func read<Value>(
     _ file: String, _ parse: (Data) throws(ImportError) -> Value
   ) throws(ImportRunner.InputFailure) -> Value {
-    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    if size > CopilotManifest.maxBytes {
-      throw .unusable(file: file, CopilotManifest.tooLarge(size))
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw .unreadable(file: file)
-    }
-    do {
-      return try parse(data)
-    } catch {
-      throw .unusable(file: file, error)
-    }
+    try ImportedSpecOutput.read(
+      file, limit: CopilotManifest.maxBytes, tooLarge: CopilotManifest.tooLarge, parse)
   }
 
   /// The application's name from `copilot/.workspace` (`application: NAME`), which Copilot

@@ -46,35 +46,9 @@ public struct ImportRunner: Sendable {
     let spec = LambdaImporter(
       sourceFile: file, serviceName: serviceName, triggerFiles: triggerFiles
     ).spec(for: function, triggers: triggers)
-    let checked = ServiceSpecLoader.load(text: spec, file: outputPath ?? "<imported spec>")
-    let errors = checked.diagnostics.filter { $0.severity == .error }
-    guard errors.isEmpty else {
-      // Only a bad --name gets here: the importer itself writes valid specs.
-      return CommandOutput(
-        standardError: DiagnosticRenderer(format: .text).render(errors), status: .findings)
+    return ImportedSpecOutput.finish(spec, outputPath: outputPath) { service in
+      "imported the Lambda function \(function.name) as the service \(service)"
     }
-    let todos = spec.components(separatedBy: "TODO:").count - 1
-    let warnings = spec.components(separatedBy: "WARNING:").count - 1
-    let name = checked.spec?.name?.value ?? "?"
-    let kind = checked.spec?.kind.map { " (kind: \($0.value.rawValue))" } ?? ""
-    var summary =
-      "imported the Lambda function \(function.name) as the service \(name)\(kind): review \(todos) TODO and \(warnings) WARNING comment(s)"
-    guard let outputPath else {
-      return CommandOutput(standardOutput: spec, standardError: summary + "\n", status: .clean)
-    }
-    do {
-      let directory = (outputPath as NSString).deletingLastPathComponent
-      if !directory.isEmpty {
-        try OutputWriter.makeDirectory(directory)
-      }
-      try Data(spec.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-    } catch let failure as ToolFailure {
-      return .toolFailure(failure)
-    } catch {
-      return .toolFailure(ToolFailure("cannot write \(outputPath): \(error.localizedDescription)"))
-    }
-    summary += "; wrote \(outputPath)"
-    return CommandOutput(standardError: summary + "\n", status: .clean)
   }
 
   /// Why an input could not be imported, as the command's output.
@@ -101,17 +75,7 @@ public struct ImportRunner: Sendable {
     _ file: String, _ parse: (Data) throws(ImportError) -> Value
   ) throws(InputFailure) -> Value {
     let limit = LambdaConfigurationReader.maxBytes
-    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    if size > limit {
-      throw .unusable(file: file, ImportError(tooLarge: size, limit: limit))
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw .unreadable(file: file)
-    }
-    do {
-      return try parse(data)
-    } catch {
-      throw .unusable(file: file, error)
-    }
+    return try ImportedSpecOutput.read(
+      file, limit: limit, tooLarge: { ImportError(tooLarge: $0, limit: limit) }, parse)
   }
 }

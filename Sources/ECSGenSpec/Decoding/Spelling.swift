@@ -1,9 +1,10 @@
-/// Finds the known word a misspelt one was probably meant to be.
-enum Spelling {
+/// Finds the known word a misspelt one was probably meant to be. Public so that every "did you
+/// mean" of ecsgen (spec keys, and the Copilot importer's manifest keys) follows one rule.
+public enum Spelling {
   /// The closest of `candidates` to `word`, if it is close enough to be a plausible typo: the same
   /// letters in another case or separator style (`healthCheck`, `health-check`), or within an edit
   /// distance of a third of the word's length (at least 1, at most 3).
-  static func closest(to word: String, among candidates: [String]) -> String? {
+  public static func closest(to word: String, among candidates: [String]) -> String? {
     closest(to: word, among: Candidates(candidates))
   }
 
