@@ -7,7 +7,7 @@ extension CopilotSpecMapper {
   func webEntries() -> [YAMLEntry] {
     var entries: [YAMLEntry] = []
     let http = httpNode
-    if let check = http?.child("healthcheck"), let entry = targetHealthCheck(check) {
+    if let entry = targetHealthCheck(http?.child("healthcheck")) {
       entries.append(entry)
     }
     var fields: [(String, YAMLNode?)] = []
@@ -142,16 +142,50 @@ extension CopilotSpecMapper {
     return first
   }
 
-  /// `http.healthcheck` → `health_check`, in the target group's ranges.
-  func targetHealthCheck(_ check: CopilotValue) -> YAMLEntry? {
-    if !check.isMapping {
-      guard let path = check.string, path.hasPrefix("/") else { return nil }
-      return YAMLEntry(
-        "health_check", .map([("path", .string(path))]), spacedBefore: true,
-        comments: ["From \(Self.at(check))."])
-    }
+  /// The target group's thresholds when Copilot's manifest left them out: Copilot did not set
+  /// them, so the load balancer's defaults for an HTTP target group applied, which differ from
+  /// ecsgen's (3 and 3).
+  static let copilotHealthyThreshold = 5
+  static let copilotUnhealthyThreshold = 2
+
+  /// `http.healthcheck` → `health_check`, in the target group's ranges. The thresholds Copilot
+  /// left at the load balancer's defaults are written out, so that a target is taken in and
+  /// out of service after as many checks as before (App Runner's checks had other defaults).
+  func targetHealthCheck(_ check: CopilotValue?) -> YAMLEntry? {
     var fields: [(String, YAMLNode?)] = []
-    var comments = ["From \(Self.at(check))."]
+    var comments: [String] = []
+    if let check {
+      comments.append("From \(Self.at(check)).")
+      if check.isMapping {
+        fields += targetHealthCheckFields(check, comments: &comments)
+      } else if let path = check.string, path.hasPrefix("/") {
+        fields.append(("path", .string(path)))
+      }
+    }
+    if type != .requestDrivenWebService {
+      var defaulted: [String] = []
+      for (key, value) in [
+        ("healthy_threshold", Self.copilotHealthyThreshold),
+        ("unhealthy_threshold", Self.copilotUnhealthyThreshold),
+      ] where !fields.contains(where: { $0.0 == key }) {
+        fields.append((key, .int(value)))
+        defaulted.append("`\(key)` \(value)")
+      }
+      if !defaulted.isEmpty {
+        comments.append(
+          "\(defaulted.joined(separator: " and ")): the load balancer's default\(defaulted.count == 1 ? "" : "s"), which Copilot kept."
+        )
+      }
+    }
+    guard !fields.isEmpty else { return nil }
+    return YAMLEntry("health_check", .map(fields), spacedBefore: true, comments: comments)
+  }
+
+  /// The fields of `http.healthcheck` written as a mapping.
+  private func targetHealthCheckFields(_ check: CopilotValue, comments: inout [String]) -> [(
+    String, YAMLNode?
+  )] {
+    var fields: [(String, YAMLNode?)] = []
     if let path = check.child("path")?.string, path.hasPrefix("/") {
       fields.append(("path", .string(path)))
     }
@@ -205,8 +239,7 @@ extension CopilotSpecMapper {
         "the load balancer checks the traffic port; a separate health check port has no equivalent."
       )
     }
-    guard !fields.isEmpty else { return nil }
-    return YAMLEntry("health_check", .map(fields), spacedBefore: true, comments: comments)
+    return fields
   }
 
   /// `200`, `200,202` or `200-299`, codes 200-499.

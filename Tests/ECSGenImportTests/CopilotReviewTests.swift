@@ -1,0 +1,106 @@
+import ECSGenSpec
+import Foundation
+import Testing
+
+@testable import ECSGenImport
+
+/// Mappings found wrong in the review of issue 15: each imported value must mean in ecsgen
+/// what it meant when Copilot deployed it.
+@Suite struct CopilotReviewTests {
+  func importSpec(_ text: String) throws -> String {
+    let manifest = try CopilotManifest.read(Data(text.utf8), file: "manifest.yml")
+    return CopilotImporter(sourceFile: "manifest.yml", applicationName: "shop").spec(for: manifest)
+  }
+
+  func worker(latency: String, processing: String) throws -> String {
+    try importSpec(
+      """
+      name: w
+      type: Worker Service
+      image: {location: r/w:1}
+      count:
+        range: 1-5
+        queue_delay: {acceptable_latency: \(latency), msg_processing_time: \(processing)}
+      """)
+  }
+
+  /// Copilot divided the durations with their fractions and rounded up (its docs' own example
+  /// is `10s` / `250ms`, 40 messages per task).
+  @Test(arguments: [("10s", "250ms", 40), ("10s", "3s", 4), ("10m", "2s", 300), ("1s", "2s", 1)])
+  func backlogPerTaskIsCopilotsRoundedUpRatio(latency: String, processing: String, perTask: Int)
+    throws
+  {
+    let spec = try worker(latency: latency, processing: processing)
+    #expect(spec.contains("messages_per_task: \(perTask)\n"), "\(spec)")
+    #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors, "\(spec)")
+  }
+
+  /// `queue_delay` only exists in a Worker Service: elsewhere the audit says Copilot ignored
+  /// it, and the mapper does not add a second, misleading warning.
+  @Test func queueDelayOutsideAWorkerIsReportedOnce() throws {
+    let spec = try importSpec(
+      """
+      name: api
+      type: Backend Service
+      image: {location: r/a:1}
+      count:
+        range: 1-3
+        cpu_percentage: 60
+        queue_delay: {acceptable_latency: 10s, msg_processing_time: 1s}
+      """)
+    #expect(!spec.contains("not usable as a backlog target"), "\(spec)")
+    #expect(!spec.contains("messages_per_task"), "\(spec)")
+    #expect(spec.contains("Copilot ignored `queue_delay`"), "\(spec)")
+  }
+
+  /// In `1#2` (the second Monday) only the day moves to AWS's numbering, not the week.
+  @Test(arguments: [
+    ("0 9 * * 1#2", "cron(0 9 ? * 2#2 *)"), ("0 9 * * 5#1", "cron(0 9 ? * 6#1 *)"),
+    ("0 9 * * 1-5/2", "cron(0 9 ? * 2-6/2 *)"), ("0 9 * * 0,6", "cron(0 9 ? * 1,7 *)"),
+  ])
+  func dayOfWeekNumbersMoveButNotTheWeekOrTheStep(copilot: String, expected: String) {
+    #expect(CopilotSchedule.convert(copilot) == .expression(expected, from: copilot))
+  }
+
+  /// Copilot's scaling policies scaled in after 120 s unless `count.cooldown.in` said
+  /// otherwise; ecsgen's default is longer, so the import writes Copilot's.
+  @Test func scaleInCooldownKeepsCopilotsDefault() throws {
+    let base = "name: a\ntype: Backend Service\nimage: {location: r/a:1}\ncount:\n  range: 1-3\n"
+    let defaulted = try importSpec(base + "  cpu_percentage: 60\n")
+    #expect(defaulted.contains("scale_in_cooldown: 2m\n"), "\(defaulted)")
+    let written = try importSpec(base + "  cpu_percentage: 60\n  cooldown: {in: 45s}\n")
+    #expect(written.contains("scale_in_cooldown: 45s\n"), "\(written)")
+    #expect(!written.contains("Copilot's default (120 s)"), "\(written)")
+    let unusable = try importSpec(base + "  cpu_percentage: 60\n  cooldown: {in: soon}\n")
+    #expect(!unusable.contains("scale_in_cooldown"), "\(unusable)")
+    #expect(unusable.contains("`count.cooldown.in` (line 7): not a duration"), "\(unusable)")
+  }
+
+  /// Copilot left the target group's thresholds at the load balancer's defaults (5 healthy,
+  /// 2 unhealthy), not ecsgen's (3 and 3); written thresholds are kept.
+  @Test func targetGroupThresholdsKeepTheLoadBalancersDefaults() throws {
+    let base = "name: web\ntype: Load Balanced Web Service\nimage: {location: r/w:1, port: 80}\n"
+    for http in ["", "http: {path: /}\n", "http: {path: /, healthcheck: /up}\n"] {
+      let spec = try importSpec(base + http)
+      #expect(spec.contains("healthy_threshold: 5\n  unhealthy_threshold: 2\n"), "\(spec)")
+      #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors, "\(spec)")
+    }
+    let written = try importSpec(
+      base + "http:\n  healthcheck: {path: /up, healthy_threshold: 3, unhealthy_threshold: 4}\n")
+    #expect(written.contains("healthy_threshold: 3\n  unhealthy_threshold: 4\n"), "\(written)")
+    #expect(!written.contains("the load balancer's default"), "\(written)")
+  }
+
+  /// A JSON key in Copilot's `secretsmanager: NAME:KEY::` is not part of the secret's name.
+  @Test func secretsManagerJSONKeyIsSeparatedFromTheName() throws {
+    let spec = try importSpec(
+      """
+      name: a
+      type: Backend Service
+      image: {location: r/a:1}
+      secrets:
+        DB: {secretsmanager: 'db/creds:password::'}
+      """)
+    #expect(spec.contains("--secret-id db/creds` prints, then append `:password::`"), "\(spec)")
+  }
+}
