@@ -69,10 +69,10 @@ extension CopilotSpecMapper {
             let suffix = secret.dropFirst(secretName.count)
             let keyNote =
               suffix.isEmpty
-              ? "(add `:JSON_KEY::` to read one key)"
-              : "then append `\(suffix.prefix(120))` to it to read the same key"
+              ? " (add `:JSON_KEY::` to read one key)"
+              : ", then append `\(suffix.prefix(120))` to it to read the same key"
             notes.append(
-              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secretName.prefix(120))`; the spec needs its ARN, which `aws secretsmanager describe-secret --secret-id \(secretName.prefix(120))` prints, \(keyNote): add \(name) with it."
+              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secretName.prefix(120))`; the spec needs its ARN, which `aws secretsmanager describe-secret --secret-id \(secretName.prefix(120))` prints\(keyNote): add \(name) with it."
             )
           }
         } else if value.child("from_cfn") != nil {
