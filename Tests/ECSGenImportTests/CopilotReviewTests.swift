@@ -103,4 +103,18 @@ import Testing
       """)
     #expect(spec.contains("--secret-id db/creds` prints, then append `:password::`"), "\(spec)")
   }
+
+  /// A health check port that is the traffic port is what ecsgen checks anyway: no warning.
+  /// Another port still gets one.
+  @Test func healthCheckPortEqualToTheTrafficPortIsNotWarnedAbout() throws {
+    let base = "name: web\ntype: Load Balanced Web Service\nimage: {location: r/w:1, port: 8080}\n"
+    let same = try importSpec(base + "http: {path: /, healthcheck: {path: /up, port: 8080}}\n")
+    #expect(!same.contains("separate health check port"), "\(same)")
+    let other = try importSpec(base + "http: {path: /, healthcheck: {path: /up, port: 8081}}\n")
+    #expect(other.contains("separate health check port"), "\(other)")
+    let targetPort = try importSpec(
+      base + "http: {path: /, target_port: 9000, healthcheck: {path: /up, port: 9000}}\n")
+    #expect(!targetPort.contains("separate health check port"), "\(targetPort)")
+    #expect(targetPort.contains("`http.target_port`"), "\(targetPort)")
+  }
 }

@@ -233,13 +233,26 @@ extension CopilotSpecMapper {
     if let value = clamp("grace_period", 0...2_147_483_647, seconds: true) {
       fields.append(("grace_period", .string(Self.durationText(value))))
     }
-    if let port = check.child("port") {
+    if let port = check.child("port"), port.int == nil || port.int != trafficPort {
       warn(
         port,
         "the load balancer checks the traffic port; a separate health check port has no equivalent."
       )
     }
     return fields
+  }
+
+  /// The container port the load balancer sends traffic to, as the manifest gives it
+  /// (`http.target_port`, else the main container's `image.port` unless a sidecar takes the
+  /// traffic); nil when unknown. Read without marking keys as read: the audit still reports
+  /// `target_port`.
+  var trafficPort: Int? {
+    let http = httpNode?.node
+    if let port = http?["target_port"]?.int { return port }
+    if let target = http?["target_container"]?.string, target != root.node["name"]?.string {
+      return nil
+    }
+    return root.node["image"]?["port"]?.int
   }
 
   /// `200`, `200,202` or `200-299`, codes 200-499.
