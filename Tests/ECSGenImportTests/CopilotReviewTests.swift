@@ -117,4 +117,43 @@ import Testing
     #expect(!targetPort.contains("separate health check port"), "\(targetPort)")
     #expect(targetPort.contains("`http.target_port`"), "\(targetPort)")
   }
+
+  /// Copilot dropped the rest of the manifest's `count.spot` when an environment set
+  /// autoscaling in `count`, and its autoscaling when an environment set `spot`.
+  @Test func spotAndAutoscalingOverridesReplaceEachOther() throws {
+    let spec = try importSpec(
+      """
+      name: a
+      type: Backend Service
+      image: {location: r/a:1}
+      count: {spot: 2}
+      environments:
+        prod:
+          count:
+            range: 2-6
+            cpu_percentage: 50
+        test:
+          count:
+            cooldown: {in: 30s}
+      """)
+    let prod = try #require(spec.range(of: "  prod:\n")).upperBound
+    let test = try #require(spec.range(of: "  test:")).lowerBound
+    let prodText = String(spec[prod..<test])
+    #expect(
+      prodText.contains("autoscaling:\n      min: 2\n      max: 6\n      cpu: 50\n"), "\(spec)")
+    #expect(prodText.contains("count: ~"), "\(spec)")
+    #expect(!String(spec[test...]).contains("autoscaling"), "\(spec)")
+    let back = try importSpec(
+      """
+      name: a
+      type: Backend Service
+      image: {location: r/a:1}
+      count: {range: 1-4, cpu_percentage: 70}
+      environments:
+        dev:
+          count: {spot: 1}
+      """)
+    #expect(back.contains("count: 1\n"), "\(back)")
+    #expect(back.contains("autoscaling: ~"), "\(back)")
+  }
 }
