@@ -156,4 +156,28 @@ import Testing
     #expect(back.contains("count: 1\n"), "\(back)")
     #expect(back.contains("autoscaling: ~"), "\(back)")
   }
+
+  /// A sidecar image with a `${VAR}` is a reference to write, not an image to build; one built
+  /// from `image.build` is said once, by the audit.
+  @Test func sidecarImagesGetOneAccurateNote() throws {
+    let spec = try importSpec(
+      """
+      name: a
+      type: Backend Service
+      image: {location: r/a:1}
+      sidecars:
+        proxy:
+          image: ${ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com/proxy:1
+        fb:
+          image:
+            build: fb/Dockerfile
+        bare:
+          port: 80
+      """)
+    #expect(spec.contains("`sidecars.proxy.image` (line 6) uses ${ACCOUNT_ID}"), "\(spec)")
+    #expect(!spec.contains("build this sidecar's image"), "\(spec)")
+    #expect(spec.components(separatedBy: "`sidecars.fb.image").count == 2, "\(spec)")
+    #expect(
+      spec.contains("`sidecars.bare` (line 11): the sidecar has no image reference"), "\(spec)")
+  }
 }
