@@ -180,4 +180,15 @@ import Testing
     #expect(
       spec.contains("`sidecars.bare` (line 11): the sidecar has no image reference"), "\(spec)")
   }
+
+  /// Copilot put a `/` in front of a health check path written without one.
+  @Test(arguments: [
+    "http: {path: /, healthcheck: health}\n", "http: {path: /, healthcheck: {path: health}}\n",
+  ])
+  func healthCheckPathWithoutASlashIsCheckedWithOne(http: String) throws {
+    let spec = try importSpec(
+      "name: web\ntype: Load Balanced Web Service\nimage: {location: r/w:1, port: 80}\n" + http)
+    #expect(spec.contains("health_check:\n  path: /health\n"), "\(spec)")
+    #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors, "\(spec)")
+  }
 }

@@ -158,8 +158,8 @@ extension CopilotSpecMapper {
       comments.append("From \(Self.at(check)).")
       if check.isMapping {
         fields += targetHealthCheckFields(check, comments: &comments)
-      } else if let path = check.string, path.hasPrefix("/") {
-        fields.append(("path", .string(path)))
+      } else if let path = check.string {
+        fields.append(("path", .string(Self.copilotPath(path))))
       }
     }
     if type != .requestDrivenWebService {
@@ -186,8 +186,8 @@ extension CopilotSpecMapper {
     String, YAMLNode?
   )] {
     var fields: [(String, YAMLNode?)] = []
-    if let path = check.child("path")?.string, path.hasPrefix("/") {
-      fields.append(("path", .string(path)))
+    if let path = check.child("path")?.string {
+      fields.append(("path", .string(Self.copilotPath(path))))
     }
     var interval = SpecDefaults.HealthCheck.intervalSeconds
     func clamp(_ name: String, _ range: ClosedRange<Int>, seconds: Bool) -> Int? {
@@ -240,6 +240,12 @@ extension CopilotSpecMapper {
       )
     }
     return fields
+  }
+
+  /// A health check path as Copilot deployed it: `/` when empty, and a leading `/` added
+  /// when missing (`health` checked `/health`).
+  static func copilotPath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : "/" + path
   }
 
   /// The container port the load balancer sends traffic to, as the manifest gives it
