@@ -191,4 +191,25 @@ import Testing
     #expect(spec.contains("health_check:\n  path: /health\n"), "\(spec)")
     #expect(!ServiceSpecLoader.load(text: spec, file: "s.yaml").hasErrors, "\(spec)")
   }
+
+  /// A cooldown a scaling target set for itself is the spec's when every tracked target ends
+  /// up with the same one; when they differ it is left to the user, with the audit's warning.
+  @Test func perTargetCooldownsCarryOverWhenTheyAgree() throws {
+    let base = "name: a\ntype: Backend Service\nimage: {location: r/a:1}\ncount:\n  range: 1-3\n"
+    let one = try importSpec(
+      base + "  cpu_percentage: {value: 60, cooldown: {in: 30s, out: 10s}}\n")
+    #expect(one.contains("scale_in_cooldown: 30s\n  scale_out_cooldown: 10s\n"), "\(one)")
+    #expect(!one.contains("did not carry over"), "\(one)")
+    let agreeing = try importSpec(
+      base + "  cooldown: {in: 45s}\n  cpu_percentage: {value: 60, cooldown: {in: 45s}}\n"
+        + "  memory_percentage: 80\n")
+    #expect(agreeing.contains("scale_in_cooldown: 45s\n"), "\(agreeing)")
+    let differing = try importSpec(
+      base + "  cpu_percentage: {value: 60, cooldown: {in: 30s}}\n  memory_percentage: 80\n")
+    #expect(differing.contains("scale_in_cooldown: 2m\n"), "\(differing)")
+    #expect(
+      differing.contains(
+        "`count.cpu_percentage.cooldown.in` (line 6): this key did not carry over"),
+      "\(differing)")
+  }
 }

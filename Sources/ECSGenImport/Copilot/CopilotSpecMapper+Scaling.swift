@@ -1,6 +1,7 @@
 import ECSGenRendering
 import ECSGenSpec
 import Foundation
+import Yams
 
 extension CopilotSpecMapper {
   /// `count` → `count` or `autoscaling` (+ `capacity` for Spot), and `deployment`.
@@ -113,7 +114,9 @@ extension CopilotSpecMapper {
     }
     let cooldown = count.child("cooldown")
     let scaleInValue = cooldown?.child("in")
-    if let scaleIn = scaleInValue?.string.flatMap(GoDuration.seconds) {
+    if let scaleIn = targetCooldown(count, "in", fields: fields, comments: &comments) {
+      fields.append(("scale_in_cooldown", .string(Self.durationText(scaleIn))))
+    } else if let scaleIn = scaleInValue?.string.flatMap(GoDuration.seconds) {
       fields.append(("scale_in_cooldown", .string(Self.durationText(scaleIn))))
     } else if let scaleInValue {
       warn(scaleInValue, "not a duration; left out.")
@@ -128,7 +131,9 @@ extension CopilotSpecMapper {
         "`scale_in_cooldown`: Copilot's default (\(Self.copilotScaleInCooldownSeconds) s) when `count.cooldown.in` is not set."
       )
     }
-    if let scaleOut = cooldown?.child("out")?.string.flatMap(GoDuration.seconds) {
+    if let scaleOut = targetCooldown(count, "out", fields: fields, comments: &comments)
+      ?? cooldown?.child("out")?.string.flatMap(GoDuration.seconds)
+    {
       fields.append(("scale_out_cooldown", .string(Self.durationText(scaleOut))))
     }
     let targets = ["cpu", "memory", "requests_per_target", "messages_per_task"]
@@ -142,6 +147,32 @@ extension CopilotSpecMapper {
       entries += capacityEntries(base: spotBase, at: range.child("spot_from") ?? range)
     }
     return entries
+  }
+
+  /// A cooldown (`in` or `out`) that some scaling targets set for themselves
+  /// (`cpu_percentage.cooldown.in`), when every target the spec tracks ends up with the same
+  /// one (its own, else `count.cooldown`'s): ecsgen's one pair of cooldowns then means what
+  /// Copilot's policies did. Nil otherwise, and the audit asks to choose by hand.
+  private func targetCooldown(
+    _ count: CopilotValue, _ direction: String, fields: [(String, YAMLNode?)],
+    comments: inout [String]
+  ) -> Int? {
+    let targets = [
+      ("cpu", "cpu_percentage"), ("memory", "memory_percentage"),
+      ("requests_per_target", "requests"), ("messages_per_task", "queue_delay"),
+    ].filter { target in fields.contains { $0.0 == target.0 } }.map(\.1)
+    func seconds(_ node: Node?) -> Int? { node?.string.flatMap(GoDuration.seconds) }
+    let general = seconds(count.node["cooldown"]?[direction])
+    let own = targets.filter { count.node[$0]?["cooldown"]?[direction] != nil }
+    guard !own.isEmpty else { return nil }
+    let effective = targets.map { seconds(count.node[$0]?["cooldown"]?[direction]) ?? general }
+    guard let first = effective.first, let value = first, effective.allSatisfy({ $0 == first })
+    else { return nil }
+    for key in own { _ = count.child(key)?.child("cooldown")?.child(direction) }
+    comments.append(
+      "`scale_\(direction)_cooldown` from `count.\(own[0]).cooldown.\(direction)`, which every scaling target here had."
+    )
+    return value
   }
 
   /// The scale-in cooldown Copilot gave every scaling policy that did not set one.
