@@ -212,4 +212,16 @@ import Testing
         "`count.cpu_percentage.cooldown.in` (line 6): this key did not carry over"),
       "\(differing)")
   }
+
+  /// Copilot made a dead-letter queue only when `dead_letter.tries` was set: the comment
+  /// says so instead of claiming Copilot always did.
+  @Test func deadLetterQueueCommentSaysWhatCopilotDid() throws {
+    let base = "name: w\ntype: Worker Service\nimage: {location: r/w:1}\n"
+    let without = try importSpec(base)
+    #expect(without.contains("Copilot made no dead-letter queue"), "\(without)")
+    #expect(!without.contains("as Copilot did"), "\(without)")
+    let with = try importSpec(base + "subscribe:\n  queue:\n    dead_letter: {tries: 3}\n")
+    #expect(with.contains("with a dead-letter queue, as Copilot did"), "\(with)")
+    #expect(with.contains("max_receive_count: 3"), "\(with)")
+  }
 }
