@@ -10,8 +10,9 @@ import Yams
 enum CopilotOverrides {
   /// `override` over `base` as Copilot merged them: mappings key by key at every depth; a
   /// scalar or list replaces the value whole; a null keeps the base value. Choosing an image
-  /// `location` drops the base's `build` and the other way round, as Copilot did.
-  static func merge(_ base: Node, _ override: Node) -> Node {
+  /// `location` drops the base's `build` and the other way round, as Copilot did; so does
+  /// `count.spot` with the autoscaling keys of `count` (`path` is the key path of `base`).
+  static func merge(_ base: Node, _ override: Node, path: [String] = []) -> Node {
     guard case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override
     else { return CopilotValue.isNull(override) ? base : override }
     var pairs: [(Node, Node)] = baseMapping.map { ($0.key, $0.value) }
@@ -20,9 +21,20 @@ enum CopilotOverrides {
     for (chosen, dropped) in exclusive where overrideKeys.contains(chosen) {
       pairs.removeAll { $0.0.scalar?.string == dropped }
     }
+    if path == ["count"] {
+      // A fixed Spot count and autoscaling exclude each other: an environment that sets one
+      // drops the other that the rest of the manifest set.
+      let dropped: Set<String> =
+        overrideKeys.contains("spot")
+        ? autoscalingCountKeys
+        : (overrideKeys.isDisjoint(with: autoscalingCountKeys.subtracting(["cooldown"]))
+          ? [] : ["spot"])
+      pairs.removeAll { dropped.contains($0.0.scalar?.string ?? "") }
+    }
     for (key, value) in overrideMapping {
       if let index = pairs.firstIndex(where: { $0.0.scalar?.string == key.scalar?.string }) {
-        pairs[index] = (key, merge(pairs[index].1, value))
+        let childPath = path + [key.scalar?.string ?? ""]
+        pairs[index] = (key, merge(pairs[index].1, value, path: childPath))
       } else if !CopilotValue.isNull(value) {
         pairs.append((key, value))
       }
@@ -31,6 +43,13 @@ enum CopilotOverrides {
       // The override's position, so that comments point at the lines that changed.
       Node.Mapping(pairs, baseMapping.tag, baseMapping.style, overrideMapping.mark))
   }
+
+  /// The keys of `count` that set autoscaling, which Copilot dropped when an environment set
+  /// `spot` (and the other way round).
+  static let autoscalingCountKeys: Set<String> = [
+    "range", "cooldown", "cpu_percentage", "memory_percentage", "requests", "response_time",
+    "queue_delay",
+  ]
 
   /// The entries an environment of the spec needs so that ecsgen's merge of them over `base`
   /// gives `merged`: new or changed keys, mappings compared key by key (ecsgen merges those),

@@ -61,7 +61,9 @@ enum CopilotSchedule {
     return "cron(" + fields.joined(separator: " ") + " *)"
   }
 
-  /// Unix counts Sunday as 0 (and 7), AWS as 1: every number in the field moves up by one.
+  /// Unix counts Sunday as 0 (and 7), AWS as 1: every day number in the field moves up by one.
+  /// A step after `/` and the week after `#` (`1#2`, the second Monday) count other things and
+  /// stay as they are.
   static func shiftDaysOfWeek(_ field: String) -> String {
     var output = ""
     var number = ""
@@ -75,7 +77,7 @@ enum CopilotSchedule {
         number.append(character)
       } else {
         if afterSlash { output += number; number = "" } else { flush() }
-        afterSlash = character == "/"
+        afterSlash = character == "/" || character == "#"
         output.append(character)
       }
     }

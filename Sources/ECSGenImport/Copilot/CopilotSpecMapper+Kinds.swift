@@ -8,9 +8,16 @@ extension CopilotSpecMapper {
   func workerEntries() -> [YAMLEntry] {
     let subscribe = root.child("subscribe")
     var fields: [(String, YAMLNode?)] = []
-    var comments = [
-      "The worker's queue, which ecsgen creates with a dead-letter queue, as Copilot did."
-    ]
+    // Copilot made a dead-letter queue only when `subscribe.queue.dead_letter.tries` was set;
+    // ecsgen always makes one, so without it a failing message now stops being retried.
+    var comments =
+      root.node["subscribe"]?["queue"]?["dead_letter"]?["tries"] != nil
+      ? ["The worker's queue, which ecsgen creates with a dead-letter queue, as Copilot did."]
+      : [
+        "The worker's queue. Copilot made no dead-letter queue (no `subscribe.queue.dead_letter`),",
+        "so a failing message came back until its retention ran out; ecsgen moves it to a",
+        "dead-letter queue after \(SpecDefaults.Queue.maxReceiveCount) receives (`max_receive_count`): raise that to retry longer.",
+      ]
     if let queue = subscribe?.child("queue") {
       if let timeout = queue.child("timeout") {
         if let seconds = timeout.string.flatMap(GoDuration.seconds) {

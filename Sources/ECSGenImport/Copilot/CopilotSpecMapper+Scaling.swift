@@ -1,6 +1,7 @@
 import ECSGenRendering
 import ECSGenSpec
 import Foundation
+import Yams
 
 extension CopilotSpecMapper {
   /// `count` → `count` or `autoscaling` (+ `capacity` for Spot), and `deployment`.
@@ -90,29 +91,50 @@ extension CopilotSpecMapper {
         response,
         "scaling on response time has no equivalent; use `cpu` or `requests_per_target`.")
     }
-    if let delay = count.child("queue_delay") {
+    // Only a Worker Service has `queue_delay`; elsewhere the audit reports the key as one
+    // Copilot ignored, so it is not read here.
+    if kind == "worker", let delay = count.child("queue_delay") {
       // Copilot scaled a worker on backlog per task = acceptable latency / processing time,
-      // which is what `messages_per_task` is.
-      let latency = delay.child("acceptable_latency")?.string.flatMap(GoDuration.seconds)
-      let processing = delay.child("msg_processing_time")?.string.flatMap(GoDuration.seconds)
-      if kind == "worker", let latency, let processing, processing > 0 {
-        let perTask = max(latency / processing, 1)
+      // rounded up, which is what `messages_per_task` is. The terms keep their fractions
+      // (`250ms`): rounding each to a second first would change the ratio.
+      let latencyText = delay.child("acceptable_latency")?.string
+      let processingText = delay.child("msg_processing_time")?.string
+      let latency = latencyText.flatMap(GoDuration.exactSeconds)
+      let processing = processingText.flatMap(GoDuration.exactSeconds)
+      if let latency, let processing, processing > 0, latency / processing <= 1_000_000 {
+        let perTask = max(Int((latency / processing).rounded(.up)), 1)
         fields.append(("messages_per_task", .int(perTask)))
         comments.append(
-          "`messages_per_task` = acceptable_latency / msg_processing_time = \(latency) s / \(processing) s, the backlog per task Copilot tracked."
+          "`messages_per_task` = acceptable_latency / msg_processing_time = \(latencyText ?? "") / \(processingText ?? ""), rounded up: the backlog per task Copilot tracked."
         )
       } else {
         warn(
           delay, "not usable as a backlog target (needs both durations); ecsgen's default applies.")
       }
     }
-    if let cooldown = count.child("cooldown") {
-      if let scaleIn = cooldown.child("in")?.string.flatMap(GoDuration.seconds) {
-        fields.append(("scale_in_cooldown", .string(Self.durationText(scaleIn))))
-      }
-      if let scaleOut = cooldown.child("out")?.string.flatMap(GoDuration.seconds) {
-        fields.append(("scale_out_cooldown", .string(Self.durationText(scaleOut))))
-      }
+    let cooldown = count.child("cooldown")
+    let scaleInValue = cooldown?.child("in")
+    if let scaleIn = targetCooldown(count, "in", fields: fields, comments: &comments) {
+      fields.append(("scale_in_cooldown", .string(Self.durationText(scaleIn))))
+    } else if let scaleIn = scaleInValue?.string.flatMap(GoDuration.seconds) {
+      fields.append(("scale_in_cooldown", .string(Self.durationText(scaleIn))))
+    } else if let scaleInValue {
+      warn(scaleInValue, "not a duration; left out.")
+    } else if Self.copilotScaleInCooldownSeconds
+      != SpecDefaults.Autoscaling.scaleInCooldownSeconds
+    {
+      // Copilot's policies waited less before scaling in than ecsgen's default does: keep
+      // the service scaling in as fast as it did.
+      fields.append(
+        ("scale_in_cooldown", .string(Self.durationText(Self.copilotScaleInCooldownSeconds))))
+      comments.append(
+        "`scale_in_cooldown`: Copilot's default (\(Self.copilotScaleInCooldownSeconds) s) when `count.cooldown.in` is not set."
+      )
+    }
+    if let scaleOut = targetCooldown(count, "out", fields: fields, comments: &comments)
+      ?? cooldown?.child("out")?.string.flatMap(GoDuration.seconds)
+    {
+      fields.append(("scale_out_cooldown", .string(Self.durationText(scaleOut))))
     }
     let targets = ["cpu", "memory", "requests_per_target", "messages_per_task"]
     if kind != "worker" && !fields.contains(where: { targets.contains($0.0) }) {
@@ -126,6 +148,35 @@ extension CopilotSpecMapper {
     }
     return entries
   }
+
+  /// A cooldown (`in` or `out`) that some scaling targets set for themselves
+  /// (`cpu_percentage.cooldown.in`), when every target the spec tracks ends up with the same
+  /// one (its own, else `count.cooldown`'s): ecsgen's one pair of cooldowns then means what
+  /// Copilot's policies did. Nil otherwise, and the audit asks to choose by hand.
+  private func targetCooldown(
+    _ count: CopilotValue, _ direction: String, fields: [(String, YAMLNode?)],
+    comments: inout [String]
+  ) -> Int? {
+    let targets = [
+      ("cpu", "cpu_percentage"), ("memory", "memory_percentage"),
+      ("requests_per_target", "requests"), ("messages_per_task", "queue_delay"),
+    ].filter { target in fields.contains { $0.0 == target.0 } }.map(\.1)
+    func seconds(_ node: Node?) -> Int? { node?.string.flatMap(GoDuration.seconds) }
+    let general = seconds(count.node["cooldown"]?[direction])
+    let own = targets.filter { count.node[$0]?["cooldown"]?[direction] != nil }
+    guard !own.isEmpty else { return nil }
+    let effective = targets.map { seconds(count.node[$0]?["cooldown"]?[direction]) ?? general }
+    guard let first = effective.first, let value = first, effective.allSatisfy({ $0 == first })
+    else { return nil }
+    for key in own { _ = count.child(key)?.child("cooldown")?.child(direction) }
+    comments.append(
+      "`scale_\(direction)_cooldown` from `count.\(own[0]).cooldown.\(direction)`, which every scaling target here had."
+    )
+    return value
+  }
+
+  /// The scale-in cooldown Copilot gave every scaling policy that did not set one.
+  static let copilotScaleInCooldownSeconds = 120
 
   /// A percentage target (`70` or `{value: 70, cooldown: ...}`) in 1-100.
   private func percentage(_ value: CopilotValue?) -> Int? {

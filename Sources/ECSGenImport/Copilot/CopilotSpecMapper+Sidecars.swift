@@ -34,10 +34,15 @@ extension CopilotSpecMapper {
               "todo-\(name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" })-image:tag"
             )
           ))
-        warn(
-          image ?? sidecar,
-          "ecsgen builds only the main image: build this sidecar's image, push it, and write its reference."
-        )
+        // An image with a `${VAR}` left in it already has its TODO, and one built from
+        // `image.build` its audit warning: only an image the manifest did not give is said here.
+        let unresolvedReference = image?.string != nil || image?.child("location") != nil
+        if !unresolvedReference && image?.has("build") != true {
+          warn(
+            image ?? sidecar,
+            "the sidecar has no image reference: write the image it runs, as a registry reference."
+          )
+        }
       }
       if let port = sidecar.child("port")?.string {
         let parts = port.split(separator: "/")

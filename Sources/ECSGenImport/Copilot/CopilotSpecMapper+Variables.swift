@@ -62,9 +62,17 @@ extension CopilotSpecMapper {
           if secret.hasPrefix("arn:") {
             mapped.append(YAMLEntry(name, .string(secret)))
           } else {
-            // One line, since the note may also go to the header as a WARNING.
+            // One line, since the note may also go to the header as a WARNING. Copilot's
+            // `NAME:JSON_KEY:VERSION_STAGE:VERSION_ID` form reads one key of a JSON secret:
+            // the ARN needs the same suffix.
+            let secretName = secret.prefix { $0 != ":" }
+            let suffix = secret.dropFirst(secretName.count)
+            let keyNote =
+              suffix.isEmpty
+              ? " (add `:JSON_KEY::` to read one key)"
+              : ", then append `\(suffix.prefix(120))` to it to read the same key"
             notes.append(
-              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secret.prefix(120))`; the spec needs its ARN, which `aws secretsmanager describe-secret --secret-id NAME` prints (add `:JSON_KEY::` to read one key): add \(name) with it."
+              "TODO: \(Self.at(value)) names the Secrets Manager secret `\(secretName.prefix(120))`; the spec needs its ARN, which `aws secretsmanager describe-secret --secret-id \(secretName.prefix(120))` prints\(keyNote): add \(name) with it."
             )
           }
         } else if value.child("from_cfn") != nil {

@@ -7,7 +7,7 @@ extension CopilotSpecMapper {
   func webEntries() -> [YAMLEntry] {
     var entries: [YAMLEntry] = []
     let http = httpNode
-    if let check = http?.child("healthcheck"), let entry = targetHealthCheck(check) {
+    if let entry = targetHealthCheck(http?.child("healthcheck")) {
       entries.append(entry)
     }
     var fields: [(String, YAMLNode?)] = []
@@ -142,18 +142,52 @@ extension CopilotSpecMapper {
     return first
   }
 
-  /// `http.healthcheck` → `health_check`, in the target group's ranges.
-  func targetHealthCheck(_ check: CopilotValue) -> YAMLEntry? {
-    if !check.isMapping {
-      guard let path = check.string, path.hasPrefix("/") else { return nil }
-      return YAMLEntry(
-        "health_check", .map([("path", .string(path))]), spacedBefore: true,
-        comments: ["From \(Self.at(check))."])
-    }
+  /// The target group's thresholds when Copilot's manifest left them out: Copilot did not set
+  /// them, so the load balancer's defaults for an HTTP target group applied, which differ from
+  /// ecsgen's (3 and 3).
+  static let copilotHealthyThreshold = 5
+  static let copilotUnhealthyThreshold = 2
+
+  /// `http.healthcheck` → `health_check`, in the target group's ranges. The thresholds Copilot
+  /// left at the load balancer's defaults are written out, so that a target is taken in and
+  /// out of service after as many checks as before (App Runner's checks had other defaults).
+  func targetHealthCheck(_ check: CopilotValue?) -> YAMLEntry? {
     var fields: [(String, YAMLNode?)] = []
-    var comments = ["From \(Self.at(check))."]
-    if let path = check.child("path")?.string, path.hasPrefix("/") {
-      fields.append(("path", .string(path)))
+    var comments: [String] = []
+    if let check {
+      comments.append("From \(Self.at(check)).")
+      if check.isMapping {
+        fields += targetHealthCheckFields(check, comments: &comments)
+      } else if let path = check.string {
+        fields.append(("path", .string(Self.copilotPath(path))))
+      }
+    }
+    if type != .requestDrivenWebService {
+      var defaulted: [String] = []
+      for (key, value) in [
+        ("healthy_threshold", Self.copilotHealthyThreshold),
+        ("unhealthy_threshold", Self.copilotUnhealthyThreshold),
+      ] where !fields.contains(where: { $0.0 == key }) {
+        fields.append((key, .int(value)))
+        defaulted.append("`\(key)` \(value)")
+      }
+      if !defaulted.isEmpty {
+        comments.append(
+          "\(defaulted.joined(separator: " and ")): the load balancer's default\(defaulted.count == 1 ? "" : "s"), which Copilot kept."
+        )
+      }
+    }
+    guard !fields.isEmpty else { return nil }
+    return YAMLEntry("health_check", .map(fields), spacedBefore: true, comments: comments)
+  }
+
+  /// The fields of `http.healthcheck` written as a mapping.
+  private func targetHealthCheckFields(_ check: CopilotValue, comments: inout [String]) -> [(
+    String, YAMLNode?
+  )] {
+    var fields: [(String, YAMLNode?)] = []
+    if let path = check.child("path")?.string {
+      fields.append(("path", .string(Self.copilotPath(path))))
     }
     var interval = SpecDefaults.HealthCheck.intervalSeconds
     func clamp(_ name: String, _ range: ClosedRange<Int>, seconds: Bool) -> Int? {
@@ -199,14 +233,32 @@ extension CopilotSpecMapper {
     if let value = clamp("grace_period", 0...2_147_483_647, seconds: true) {
       fields.append(("grace_period", .string(Self.durationText(value))))
     }
-    if let port = check.child("port") {
+    if let port = check.child("port"), port.int == nil || port.int != trafficPort {
       warn(
         port,
         "the load balancer checks the traffic port; a separate health check port has no equivalent."
       )
     }
-    guard !fields.isEmpty else { return nil }
-    return YAMLEntry("health_check", .map(fields), spacedBefore: true, comments: comments)
+    return fields
+  }
+
+  /// A health check path as Copilot deployed it: `/` when empty, and a leading `/` added
+  /// when missing (`health` checked `/health`).
+  static func copilotPath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : "/" + path
+  }
+
+  /// The container port the load balancer sends traffic to, as the manifest gives it
+  /// (`http.target_port`, else the main container's `image.port` unless a sidecar takes the
+  /// traffic); nil when unknown. Read without marking keys as read: the audit still reports
+  /// `target_port`.
+  var trafficPort: Int? {
+    let http = httpNode?.node
+    if let port = http?["target_port"]?.int { return port }
+    if let target = http?["target_container"]?.string, target != root.node["name"]?.string {
+      return nil
+    }
+    return root.node["image"]?["port"]?.int
   }
 
   /// `200`, `200,202` or `200-299`, codes 200-499.

@@ -6,6 +6,12 @@ enum GoDuration {
   /// The duration in seconds, rounded up to a whole second; nil when the text is not a Go
   /// duration or is negative or absurdly long (past 100 years).
   static func seconds(_ text: String) -> Int? {
+    exactSeconds(text).map { Int($0.rounded(.up)) }
+  }
+
+  /// The duration in seconds with its fraction (`250ms` is 0.25), for ratios such as Copilot's
+  /// backlog per task, which rounding each term to a second would change.
+  static func exactSeconds(_ text: String) -> Double? {
     let units: [(String, Double)] = [
       // Two-letter units first, so that `ms` is not read as minutes.
       ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
@@ -23,6 +29,6 @@ enum GoDuration {
       total += value * unit.1
     }
     guard total <= 3_153_600_000 else { return nil }
-    return Int(total.rounded(.up))
+    return total
   }
 }
