@@ -178,7 +178,7 @@ import Testing
     #expect(!spec.contains("build this sidecar's image"), "\(spec)")
     #expect(spec.components(separatedBy: "`sidecars.fb.image").count == 2, "\(spec)")
     #expect(
-      spec.contains("`sidecars.bare` (line 11): the sidecar has no image reference"), "\(spec)")
+      spec.contains("`sidecars.bare` (line 10): the sidecar has no image reference"), "\(spec)")
   }
 
   /// Copilot put a `/` in front of a health check path written without one.

@@ -86,6 +86,4 @@ extension CopilotSpecMapper {
         comments: ["From \(Self.at(sidecars))."])
     ]
   }
-
-  /// `network.vpc` and the environment manifest → `network`.
 }

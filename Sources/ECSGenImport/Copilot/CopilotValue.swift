@@ -23,9 +23,12 @@ struct CopilotValue {
   let path: String
   let log: CopilotReadLog
   let substitution: CopilotSubstitution
+  /// The line of the key this value was reached through, when there is one: comments name the
+  /// key's line, which for a block mapping or list is the line above its first entry.
+  var keyLine: Int? = nil
 
-  /// The manifest line of the value (the key's line is usually the same).
-  var line: Int { node.mark?.line ?? 0 }
+  /// The manifest line a comment names: the key's, else the value's own.
+  var line: Int { keyLine ?? node.mark?.line ?? 0 }
 
   /// The value of `key` when this is a mapping that has it with a non-null value; records the
   /// key as read either way.
@@ -36,7 +39,7 @@ struct CopilotValue {
       if Self.isNull(value) { return nil }
       return CopilotValue(
         node: value, path: path.isEmpty ? key : path + "." + key, log: log,
-        substitution: substitution)
+        substitution: substitution, keyLine: keyNode.mark?.line)
     }
     return nil
   }
@@ -63,7 +66,7 @@ struct CopilotValue {
         key,
         CopilotValue(
           node: value, path: path.isEmpty ? key : path + "." + key, log: log,
-          substitution: substitution)
+          substitution: substitution, keyLine: keyNode.mark?.line)
       )
     }
   }
