@@ -224,4 +224,13 @@ import Testing
     #expect(with.contains("with a dead-letter queue, as Copilot did"), "\(with)")
     #expect(with.contains("max_receive_count: 3"), "\(with)")
   }
+
+  /// App Runner checked TCP by default; the import says that the load balancer checks `GET /`.
+  @Test func aRequestDrivenServiceWithoutAHealthCheckPathGetsATodo() throws {
+    let spec = try importSpec(
+      "name: a\ntype: Request-Driven Web Service\nimage: {location: r/a:1, port: 8080}\n")
+    #expect(spec.contains("TODO: App Runner only checked that the port accepted a TCP connection"))
+    #expect(spec.contains("health_check:\n  path: /\n"), "\(spec)")
+    #expect(!ServiceSpecLoader.load(text: spec, file: "a.yaml").hasErrors)
+  }
 }

@@ -162,6 +162,14 @@ extension CopilotSpecMapper {
         fields.append(("path", .string(Self.copilotPath(path))))
       }
     }
+    if type == .requestDrivenWebService, !fields.contains(where: { $0.0 == "path" }) {
+      // App Runner's default check only opened a TCP connection to the port; a load balancer
+      // checks over HTTP, so an app whose `/` redirects or answers 404 would never turn healthy.
+      fields.insert(("path", .string("/")), at: 0)
+      comments.append(
+        "TODO: App Runner only checked that the port accepted a TCP connection; the load balancer sends `GET /` and expects `success_codes` (200): set `path` to one that answers 200, or widen `success_codes`."
+      )
+    }
     if type != .requestDrivenWebService {
       var defaulted: [String] = []
       for (key, value) in [
