@@ -162,4 +162,17 @@ import Testing
       "wrong-type", .error, at: 8, 25, in: spec(Self.collector + ["depends_on: {collector: READY}"])
     )
   }
+
+  /// A sidecar's variables follow the main container's rules: a portable name, no secret written
+  /// as a literal, no name both a variable and a secret.
+  @Test func aSidecarsVariablesFollowTheMainContainersRules() {
+    let text = spec(
+      Self.collector + [
+        "    environment: {my-var: x, API_TOKEN: abc123, MODE: a}",
+        "    secrets: {MODE: /collector/mode}",
+      ])
+    expectFinding("env-name", .warning, at: 8, 19, in: text)
+    expectFinding("env-secret-literal", .warning, at: 8, 41, in: text)
+    expectFinding("env-secret-conflict", .error, at: 9, 15, in: text)
+  }
 }

@@ -20,37 +20,63 @@ extension SpecValidator {
   func checkEnvironment(_ spec: ServiceSpec, _ findings: inout Findings) {
     for entry in spec.environment ?? [] {
       let name = entry.key.value
-      if !IdentifierPatterns.isEnvironmentName(name) {
-        // ECS documents no pattern for the names (aws-limits: unconfirmed), so this warns:
-        // shells and most runtimes cannot read such a variable, but ECS may accept it.
-        findings.add(
-          .warning(
-            "env-name", at: entry.key.location,
-            "environment variable name `\(name)` is not portable; use letters, digits and `_`, not starting with a digit (for example `\(EnvironmentNames.suggestion(for: name))`)"
-          ))
-      }
+      checkVariableName(entry, spec: spec, &findings)
       if EnvironmentNames.awsCredentials.contains(name) {
         findings.add(
           .error(
             "env-aws-credentials", at: entry.key.location,
             "`\(name)` must not be set: the task role gives the container AWS credentials that rotate on their own; remove it and grant access through `roles.task.statements`"
           ))
-      } else if EnvironmentNames.looksSecret(name), !entry.value.value.isEmpty {
-        findings.add(
-          .warning(
-            "env-secret-literal", at: entry.value.location,
-            "`\(name)` looks like a secret but its value is written in the spec, where it ends up in the task definition and the repository; store it in SSM Parameter Store or Secrets Manager and reference it under `secrets`",
-            notes: [
-              "for example `secrets: {\(name): /\(spec.name?.value ?? "service")/\(name.lowercased())}`"
-            ]
-          ))
       }
+    }
+  }
+
+  /// The checks of one `environment` entry that hold for every container of the task, the
+  /// main one and each sidecar: a portable name, and no secret written as a literal.
+  func checkVariableName(
+    _ entry: MapEntry<String>, spec: ServiceSpec, _ findings: inout Findings
+  ) {
+    let name = entry.key.value
+    if !IdentifierPatterns.isEnvironmentName(name) {
+      // ECS documents no pattern for the names (aws-limits: unconfirmed), so this warns:
+      // shells and most runtimes cannot read such a variable, but ECS may accept it.
+      findings.add(
+        .warning(
+          "env-name", at: entry.key.location,
+          "environment variable name `\(name)` is not portable; use letters, digits and `_`, not starting with a digit (for example `\(EnvironmentNames.suggestion(for: name))`)"
+        ))
+    }
+    if !EnvironmentNames.awsCredentials.contains(name), EnvironmentNames.looksSecret(name),
+      !entry.value.value.isEmpty
+    {
+      findings.add(
+        .warning(
+          "env-secret-literal", at: entry.value.location,
+          "`\(name)` looks like a secret but its value is written in the spec, where it ends up in the task definition and the repository; store it in SSM Parameter Store or Secrets Manager and reference it under `secrets`",
+          notes: [
+            "for example `secrets: {\(name): /\(spec.name?.value ?? "service")/\(name.lowercased())}`"
+          ]
+        ))
+    }
+  }
+
+  /// A name set in both `environment` and `secrets` of one container, which ECS refuses.
+  func checkSecretConflict(
+    environment: [MapEntry<String>]?, secrets: [MapEntry<String>]?, _ findings: inout Findings
+  ) {
+    let environmentNames = Set((environment ?? []).map(\.key.value))
+    for entry in secrets ?? [] where environmentNames.contains(entry.key.value) {
+      findings.add(
+        .error(
+          "env-secret-conflict", at: entry.key.location,
+          "`\(entry.key.value)` is set in both `environment` and `secrets`; ECS refuses a task definition that sets a variable twice, so keep only the secret"
+        ))
     }
   }
 
   /// `secrets`: references to SSM parameters or Secrets Manager secrets.
   func checkSecrets(_ spec: ServiceSpec, _ findings: inout Findings) {
-    let environmentNames = Set((spec.environment ?? []).map(\.key.value))
+    checkSecretConflict(environment: spec.environment, secrets: spec.secrets, &findings)
     for entry in spec.secrets ?? [] {
       let name = entry.key.value
       if !IdentifierPatterns.isEnvironmentName(name) {
@@ -58,13 +84,6 @@ extension SpecValidator {
           .warning(
             "env-name", at: entry.key.location,
             "secret name `\(name)` is not a portable environment variable name; use letters, digits and `_`, not starting with a digit"
-          ))
-      }
-      if environmentNames.contains(name) {
-        findings.add(
-          .error(
-            "env-secret-conflict", at: entry.key.location,
-            "`\(name)` is set in both `environment` and `secrets`; ECS refuses a task definition that sets a variable twice, so keep only the secret"
           ))
       }
       if EnvironmentNames.awsCredentials.contains(name) {

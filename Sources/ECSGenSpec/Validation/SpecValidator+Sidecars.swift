@@ -28,6 +28,13 @@ extension SpecValidator {
           name, main: spec.name?.value, qualifiedMain: qualified, seen: &seen, &findings)
       }
       checkSidecarContainer(sidecar, &findings)
+      // A sidecar's variables follow the main container's rules (portable names, no secret
+      // written as a literal, no name both a variable and a secret).
+      for entry in sidecar.environment ?? [] {
+        checkVariableName(entry, spec: spec, &findings)
+      }
+      checkSecretConflict(
+        environment: sidecar.environment, secrets: sidecar.secrets, &findings)
     }
     checkPorts(spec, &findings)
     checkSidecarSize(spec, &findings)
