@@ -49,11 +49,13 @@ extension DeploymentPlanner {
     return (sidecar.name, sidecarPort)
   }
 
+  /// A container's `environment`, sorted by name (the main container's and each sidecar's).
   func environmentVariables(_ entries: [MapEntry<String>]?) -> [EnvironmentVariable] {
     (entries ?? []).map { EnvironmentVariable(name: $0.key.value, value: $0.value.value) }
       .sorted { $0.name < $1.name }
   }
 
+  /// A container's `secrets` with their sources, sorted by name (main container and sidecars).
   func secretPlans(_ entries: [MapEntry<String>]?) -> [SecretPlan] {
     (entries ?? []).compactMap { entry -> SecretPlan? in
       guard let reference = SecretReference(entry.value.value) else { return nil }

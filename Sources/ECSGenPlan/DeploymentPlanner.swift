@@ -154,19 +154,8 @@ public struct DeploymentPlanner {
 
   private func taskPlan(_ spec: ServiceSpec, names: ResourceNames, port: Int?) -> TaskPlan {
     let platform = spec.platform?.value ?? SpecDefaults.platform
-    let environment = (spec.environment ?? [])
-      .map { EnvironmentVariable(name: $0.key.value, value: $0.value.value) }
-      .sorted { $0.name < $1.name }
-    let secrets = (spec.secrets ?? []).compactMap { entry -> SecretPlan? in
-      guard let reference = SecretReference(entry.value.value) else { return nil }
-      let source: SecretSource
-      switch reference {
-      case .ssmParameterName(let path): source = .ssmParameterPath(path)
-      case .ssmParameterARN(let arn): source = .ssmParameterARN(arn)
-      case .secretsManager(let arn, _): source = .secretsManagerARN(arn)
-      }
-      return SecretPlan(name: entry.key.value, valueFrom: entry.value.value, source: source)
-    }.sorted { $0.name < $1.name }
+    let environment = environmentVariables(spec.environment)
+    let secrets = secretPlans(spec.secrets)
     return TaskPlan(
       family: names.taskFamily,
       containerName: names.container,

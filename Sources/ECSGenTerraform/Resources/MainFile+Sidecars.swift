@@ -18,15 +18,7 @@ extension MainFile {
         items.append(HCLObjectItem("command", .list(command.map(HCLExpression.string))))
       }
       if let port = sidecar.port {
-        items.append(
-          HCLObjectItem(
-            "portMappings",
-            .list([
-              .object([
-                HCLObjectItem("containerPort", .number(port)),
-                HCLObjectItem("protocol", .string(sidecar.portProtocol)),
-              ])
-            ])))
+        items.append(portMappings(port, protocol: sidecar.portProtocol))
       }
       items.append(
         HCLObjectItem(
@@ -98,5 +90,18 @@ extension MainFile {
           HCLObjectItem("condition", .string($0.condition)),
         ])
       })
+  }
+
+  /// A container's `portMappings`: one port (every container of an awsvpc task listens on the
+  /// task's address, so there is nothing to map it to).
+  func portMappings(_ port: Int, protocol: String) -> HCLObjectItem {
+    HCLObjectItem(
+      "portMappings",
+      .list([
+        .object([
+          HCLObjectItem("containerPort", .number(port)),
+          HCLObjectItem("protocol", .string(`protocol`)),
+        ])
+      ]))
   }
 }

@@ -45,15 +45,7 @@ extension MainFile {
       items.append(HCLObjectItem("command", .list(command.map(HCLExpression.string))))
     }
     if let port = task.containerPort {
-      items.append(
-        HCLObjectItem(
-          "portMappings",
-          .list([
-            .object([
-              HCLObjectItem("containerPort", .number(port)),
-              HCLObjectItem("protocol", .string("tcp")),
-            ])
-          ])))
+      items.append(portMappings(port, protocol: "tcp"))
     }
     items.append(
       HCLObjectItem(
